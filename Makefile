@@ -1,0 +1,48 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+WORKSPACE ?= demo
+
+.PHONY: run test lint install dev messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+dev: $(VENV)/.dev-installed
+
+## The radar on the built-in scenario, with its dashboard (Ctrl-C to stop).
+run: $(VENV)/.installed
+	@test -f $(WORKSPACE)/ascua.yaml || $(BIN)/ascua init $(WORKSPACE)
+	$(BIN)/ascua run --workspace $(WORKSPACE)
+
+## Lint, type-check and the whole test suite.
+test: lint
+	$(BIN)/pytest
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+## Refresh the translation catalogues from the code and templates.
+messages: $(VENV)/.dev-installed
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext -o /tmp/ascua.pot --no-location --omit-header src/ascua
+	$(BIN)/pybabel update -i /tmp/ascua.pot -d src/ascua/locales -D ascua --no-fuzzy-matching --omit-header
+
+## Speed and memory measurements (not part of the test suite).
+bench: $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/import_speed.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
