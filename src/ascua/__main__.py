@@ -1,0 +1,5 @@
+"""``python -m ascua`` is the ``ascua`` command."""
+
+from ascua.cli import entrypoint
+
+entrypoint()

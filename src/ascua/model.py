@@ -1,0 +1,241 @@
+"""The types every stage of the radar shares.
+
+A post travels through the pipeline as a :class:`Mention` (one schema for every
+network), gains the brands it belongs to and an :class:`Analysis`, is stored, counted
+into :class:`WindowStats`, and may change a brand's :class:`Level`.
+
+Times are timezone-aware and in UTC everywhere in this module.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+Sentiment = Literal["negative", "neutral", "positive"]
+SENTIMENTS: tuple[Sentiment, ...] = ("negative", "neutral", "positive")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One post about (possibly) a brand, on any network, normalised.
+
+    ``source`` is the network or channel the post was published on (``x``,
+    ``bluesky``, ``rss``…) and ``native_id`` its id there: together they identify
+    the post. Links to other posts (``in_reply_to``, ``quote_of``, ``repost_of``)
+    hold native ids on the same source.
+
+    >>> m = Mention(source="x", native_id="1", text="Hola", created_at=datetime(2026, 1, 1, tzinfo=UTC))
+    >>> m.reach
+    0
+    """
+
+    source: str
+    native_id: str
+    text: str
+    created_at: datetime
+    url: str | None = None
+    canonical_url: str | None = None
+    author_handle: str = ""
+    author_name: str | None = None
+    author_followers: int | None = None
+    author_created_at: datetime | None = None
+    lang: str | None = None
+    collected_at: datetime | None = None
+    in_reply_to: str | None = None
+    in_reply_to_author: str | None = None
+    quote_of: str | None = None
+    repost_of: str | None = None
+    likes: int = 0
+    reposts: int = 0
+    replies: int = 0
+    quotes: int = 0
+    views: int | None = None
+    raw: dict[str, Any] | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The identity of the post: ``(source, native_id)``."""
+        return (self.source, self.native_id)
+
+    @property
+    def reach(self) -> int:
+        """How many people the post could reach: its author's followers."""
+        return self.author_followers or 0
+
+
+@dataclass(slots=True, frozen=True)
+class Analysis:
+    """What the enrich stage understood of a mention.
+
+    ``scores`` holds calibrated probabilities for the three sentiments; ``model``
+    names the model and version that produced them and ``tier`` the tier
+    (``fast`` inline, ``deep`` asynchronous).
+    """
+
+    lang: str
+    sentiment: Sentiment
+    scores: dict[str, float]
+    question: bool
+    complaint: bool
+    model: str
+    tier: str = "fast"
+
+
+@dataclass(slots=True)
+class Record:
+    """A raw item from a source before normalisation.
+
+    ``data`` follows Ascua's mention schema (docs/mention-schema.md); ``origin``
+    says where it came from in words a person can find (``export.csv:17``).
+    """
+
+    data: dict[str, Any]
+    origin: str
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True, frozen=True)
+class Problem:
+    """Something wrong with one input item: where, and what."""
+
+    origin: str
+    message: str
+    fatal: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+@dataclass(slots=True)
+class SourceBatch:
+    """What a source hands to the pipeline: records, and where it now stands.
+
+    ``cursor`` is saved in the same transaction as the batch's mentions, so a
+    restart resumes right after the last stored batch. ``watermark`` is the
+    source's promise that nothing older is still to come (it lets windows close
+    when a brand goes quiet).
+    """
+
+    source: str
+    records: list[Record] = field(default_factory=list)
+    cursor: dict[str, Any] | None = None
+    watermark: datetime | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class MentionBatch:
+    """A batch on its way through normalize → match → enrich → store."""
+
+    source: str
+    mentions: list[Mention]
+    cursor: dict[str, Any] | None = None
+    watermark: datetime | None = None
+    problems: list[Problem] = field(default_factory=list)
+    brands: list[tuple[str, ...]] | None = None
+    analyses: list[Analysis | None] | None = None
+    unmatched: int = 0
+
+
+@dataclass(slots=True, frozen=True)
+class NewLink:
+    """A mention newly attached to a brand: the unit that windows count."""
+
+    brand: str
+    mention_id: int
+    created_at: datetime
+    author: str
+    sentiment: Sentiment | None
+    reach: int
+
+
+@dataclass(slots=True)
+class StoredBatch:
+    """What the store stage did with a batch."""
+
+    source: str
+    received: int
+    inserted: int
+    duplicates: int
+    links: list[NewLink]
+    watermark: datetime | None = None
+    problems: list[Problem] = field(default_factory=list)
+    unmatched: int = 0
+
+
+@dataclass(slots=True, frozen=True)
+class WindowStats:
+    """A brand's counts over one time window ``[start, start + scale)``."""
+
+    brand: str
+    scale: int
+    start: datetime
+    mentions: int = 0
+    authors: int = 0
+    negative: int = 0
+    neutral: int = 0
+    positive: int = 0
+    negative_authors: int = 0
+    reach: int = 0
+    negative_reach: int = 0
+    last_at: datetime | None = None
+
+    @property
+    def negative_share(self) -> float:
+        """Share of the window's mentions that are negative (0 when empty)."""
+        return self.negative / self.mentions if self.mentions else 0.0
+
+
+class Level(enum.IntEnum):
+    """How alarmed a brand's radar is, in increasing order."""
+
+    NORMAL = 0
+    WATCH = 1
+    INCIDENT = 2
+    CRISIS = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> Level:
+        """``Level.parse("incident") is Level.INCIDENT``."""
+        return cls[name.upper()]
+
+
+@dataclass(slots=True, frozen=True)
+class Assessment:
+    """A detector's verdict on a brand at an (event) time, with its reason."""
+
+    brand: str
+    level: Level
+    at: datetime
+    reason: str
+    signals: dict[str, Any] = field(default_factory=dict)
+
+
+AlertChange = Literal["opened", "escalated", "deescalated", "resolved"]
+
+
+@dataclass(slots=True, frozen=True)
+class AlertEvent:
+    """An alert opened, changed level, or resolved."""
+
+    alert_id: int
+    brand: str
+    brand_name: str
+    change: AlertChange
+    level: Level
+    previous: Level
+    at: datetime
+    reason: str
+    signals: dict[str, Any] = field(default_factory=dict)
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware, in UTC."""
+    return datetime.now(UTC)
