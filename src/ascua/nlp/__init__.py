@@ -1,0 +1,1 @@
+"""enrich: language, sentiment, question and complaint for every post (offline models)."""
