@@ -1,0 +1,227 @@
+"""aggregate: per-brand counts over time windows (5 minutes, 1 hour, 1 day by default).
+
+Windows are kept in memory while they are recent and written to ``brand_window`` in
+the same transaction as the mentions they count, so the stored counts always agree
+with the stored mentions, even after a crash. A window not in memory is rebuilt
+from the stored mentions the first time it is touched. Distinct authors are
+counted exactly: one person posting fifty times is one author.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Connection, func, select
+
+from ascua.model import StoredBatch, WindowStats, utcnow
+from ascua.store.schema import analysis, brand_window, mention, mention_brand
+from ascua.store.writer import insert_for
+
+WindowKey = tuple[str, int, datetime]
+
+
+def window_start(moment: datetime, scale: int) -> datetime:
+    """The start of the ``scale``-second window holding ``moment`` (aligned on the Unix epoch, UTC).
+
+    >>> window_start(datetime(2026, 1, 5, 10, 47, 12, tzinfo=UTC), 300).isoformat()
+    '2026-01-05T10:45:00+00:00'
+    """
+    seconds = int(moment.timestamp())
+    return datetime.fromtimestamp(seconds - seconds % scale, UTC)
+
+
+@dataclass
+class _Window:
+    mentions: int = 0
+    negative: int = 0
+    neutral: int = 0
+    positive: int = 0
+    reach: int = 0
+    negative_reach: int = 0
+    authors: set[str] = field(default_factory=set)
+    negative_authors: set[str] = field(default_factory=set)
+    last_at: datetime | None = None
+
+    def add(self, sentiment: str | None, author: str, reach: int, at: datetime) -> None:
+        if self.last_at is None or at > self.last_at:
+            self.last_at = at
+        self.mentions += 1
+        self.reach += reach
+        self.authors.add(author)
+        if sentiment == "negative":
+            self.negative += 1
+            self.negative_reach += reach
+            self.negative_authors.add(author)
+        elif sentiment == "positive":
+            self.positive += 1
+        elif sentiment == "neutral":
+            self.neutral += 1
+
+    def stats(self, brand: str, scale: int, start: datetime) -> WindowStats:
+        return WindowStats(
+            brand=brand,
+            scale=scale,
+            start=start,
+            mentions=self.mentions,
+            authors=len(self.authors),
+            negative=self.negative,
+            neutral=self.neutral,
+            positive=self.positive,
+            negative_authors=len(self.negative_authors),
+            reach=self.reach,
+            negative_reach=self.negative_reach,
+            last_at=self.last_at,
+        )
+
+
+def _author_key(author: str, mention_id: int) -> str:
+    # Posts without a known author (news items, anonymised exports) count as separate people.
+    return author or f"~{mention_id}"
+
+
+class Aggregator:
+    """The aggregate stage. One instance per writing process (see ``store.lock``)."""
+
+    def __init__(self, connection: Connection, brand_ids: dict[str, int], scales: Iterable[int]):
+        self.brand_ids = brand_ids
+        self.brand_keys = {row_id: key for key, row_id in brand_ids.items()}
+        self.scales = sorted(scales)
+        self.windows: dict[WindowKey, _Window] = {}
+        self._stored_until: dict[str, datetime] = {}
+        self._must_load: set[WindowKey] = set()
+        self._evicted_until: dict[tuple[str, int], datetime] = {}
+        self._latest: dict[str, datetime] = {}
+        query = select(mention_brand.c.brand_id, func.max(mention_brand.c.created_at)).group_by(
+            mention_brand.c.brand_id
+        )
+        for brand_id, latest in connection.execute(query):
+            if brand_id in self.brand_keys and latest is not None:
+                moment = latest if latest.tzinfo else latest.replace(tzinfo=UTC)
+                self._stored_until[self.brand_keys[brand_id]] = moment
+
+    def process(self, stored: StoredBatch, connection: Connection) -> list[WindowStats]:
+        """Count the batch's new links; write and return the windows they touched."""
+        if not stored.links:
+            return []
+        loaded: set[WindowKey] = set()
+        touched: dict[WindowKey, _Window] = {}
+        for link in stored.links:
+            for scale in self.scales:
+                key = (link.brand, scale, window_start(link.created_at, scale))
+                window = self.windows.get(key)
+                if window is None:
+                    window = self._open(connection, key, loaded)
+                if key not in loaded:
+                    window.add(link.sentiment, _author_key(link.author, link.mention_id), link.reach, link.created_at)
+                touched[key] = window
+            if link.created_at > self._latest.get(link.brand, link.created_at - timedelta(seconds=1)):
+                self._latest[link.brand] = link.created_at
+        stats = [window.stats(brand, scale, start) for (brand, scale, start), window in touched.items()]
+        self._write(connection, stats)
+        self._evict()
+        return stats
+
+    def discard(self, stored: StoredBatch) -> None:
+        """Forget the windows a failed (rolled back) batch touched; they reload from the store."""
+        for link in stored.links:
+            for scale in self.scales:
+                key = (link.brand, scale, window_start(link.created_at, scale))
+                self.windows.pop(key, None)
+                self._must_load.add(key)
+
+    def _open(self, connection: Connection, key: WindowKey, loaded: set[WindowKey]) -> _Window:
+        brand, scale, start = key
+        stored_until = self._stored_until.get(brand)
+        evicted_until = self._evicted_until.get((brand, scale))
+        needs_load = (
+            key in self._must_load
+            or (stored_until is not None and start <= stored_until)
+            or (evicted_until is not None and start <= evicted_until)
+        )
+        if needs_load:
+            window = self._load(connection, key)
+            loaded.add(key)
+            self._must_load.discard(key)
+        else:
+            window = _Window()
+        self.windows[key] = window
+        return window
+
+    def _load(self, connection: Connection, key: WindowKey) -> _Window:
+        """Rebuild a window from the stored mentions (this batch's included)."""
+        brand, scale, start = key
+        end = start + timedelta(seconds=scale)
+        query = (
+            select(
+                mention_brand.c.mention_id,
+                mention_brand.c.created_at,
+                mention.c.author_handle,
+                mention.c.author_followers,
+                analysis.c.sentiment,
+            )
+            .join(mention, mention.c.id == mention_brand.c.mention_id)
+            .outerjoin(analysis, analysis.c.mention_id == mention_brand.c.mention_id)
+            .where(
+                mention_brand.c.brand_id == self.brand_ids[brand],
+                mention_brand.c.created_at >= start,
+                mention_brand.c.created_at < end,
+            )
+        )
+        window = _Window()
+        for row in connection.execute(query):
+            window.add(
+                row.sentiment, _author_key(row.author_handle, row.mention_id), row.author_followers or 0, row.created_at
+            )
+        return window
+
+    def _write(self, connection: Connection, stats: list[WindowStats]) -> None:
+        now = utcnow()
+        rows = [
+            {
+                "brand_id": self.brand_ids[item.brand],
+                "scale": item.scale,
+                "start": item.start,
+                "mentions": item.mentions,
+                "authors": item.authors,
+                "negative": item.negative,
+                "neutral": item.neutral,
+                "positive": item.positive,
+                "negative_authors": item.negative_authors,
+                "reach": item.reach,
+                "negative_reach": item.negative_reach,
+                "updated_at": now,
+            }
+            for item in stats
+        ]
+        statement = insert_for(connection, brand_window)
+        counted = (
+            "mentions",
+            "authors",
+            "negative",
+            "neutral",
+            "positive",
+            "negative_authors",
+            "reach",
+            "negative_reach",
+            "updated_at",
+        )
+        statement = statement.on_conflict_do_update(
+            index_elements=["brand_id", "scale", "start"],
+            set_={name: statement.excluded[name] for name in counted},
+        )
+        connection.execute(statement, rows)
+
+    def _evict(self) -> None:
+        """Keep only each brand's current and previous window per scale in memory."""
+        if len(self.windows) <= 4 * len(self.scales) * max(1, len(self.brand_ids)):
+            return
+        for key in list(self.windows):
+            brand, scale, start = key
+            latest = self._latest.get(brand)
+            if latest is not None and start + timedelta(seconds=2 * scale) <= latest:
+                del self.windows[key]
+                marker = (brand, scale)
+                if start > self._evicted_until.get(marker, start - timedelta(seconds=1)):
+                    self._evicted_until[marker] = start

@@ -1,0 +1,65 @@
+"""detect: each brand's detector state, fed with window counts, emitting level changes."""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterable
+from datetime import datetime
+from importlib.metadata import entry_points
+
+from ascua.config import BrandConfig
+from ascua.detect.base import Detector, DetectorFactory
+from ascua.model import Assessment, Level, WindowStats
+
+DEFAULT_DETECTOR = "threshold"
+
+
+def detector_factory(name: str = DEFAULT_DETECTOR) -> DetectorFactory:
+    """The detector registered as ``name`` in the ``ascua.detectors`` entry points."""
+    for entry in entry_points(group="ascua.detectors"):
+        if entry.name == name:
+            factory: DetectorFactory = entry.load()
+            return factory
+    known = ", ".join(sorted(e.name for e in entry_points(group="ascua.detectors"))) or "none installed"
+    raise LookupError(f"no detector named {name!r} (known: {known})")
+
+
+class DetectionStage:
+    """Runs every brand's detector; returns the assessments that change a level."""
+
+    def __init__(
+        self,
+        brands: Iterable[BrandConfig],
+        translations: gettext.NullTranslations,
+        factory: DetectorFactory | None = None,
+    ):
+        make = factory or detector_factory()
+        self.detectors: dict[str, Detector] = {
+            brand.id: make(brand.id, brand.name, brand.detection, translations) for brand in brands
+        }
+
+    def restore(self, levels: dict[str, Level]) -> None:
+        for brand, level in levels.items():
+            if brand in self.detectors:
+                self.detectors[brand].restore(level)
+
+    def process(self, windows: list[WindowStats], watermark: datetime | None) -> list[Assessment]:
+        changes: list[Assessment] = []
+        for stats in sorted(windows, key=lambda w: (w.start, w.scale)):
+            detector = self.detectors.get(stats.brand)
+            if detector is not None:
+                change = detector.update(stats)
+                if change is not None:
+                    changes.append(change)
+        if watermark is not None:
+            for detector in self.detectors.values():
+                change = detector.advance(watermark)
+                if change is not None:
+                    changes.append(change)
+        return changes
+
+    def levels(self) -> dict[str, Level]:
+        return {brand: detector.level for brand, detector in self.detectors.items()}
+
+
+__all__ = ["DetectionStage", "Detector", "detector_factory"]

@@ -1,0 +1,1 @@
+"""respond: alerts and their notifications (the crisis room and plan build on these)."""
