@@ -16,8 +16,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, func, select
 
 from ascua.model import StoredBatch, WindowStats, utcnow
+from ascua.store.bulk import insert_for
 from ascua.store.schema import analysis, brand_window, mention, mention_brand
-from ascua.store.writer import insert_for
 
 WindowKey = tuple[str, int, datetime]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
@@ -38,6 +39,7 @@ SCHEMA_FIELDS = frozenset(
 )
 AUTHOR_FIELDS = frozenset({"handle", "name", "followers", "created_at"})
 METRIC_FIELDS = ("likes", "reposts", "replies", "quotes", "views")
+_METRIC_SET = frozenset(METRIC_FIELDS)
 TRACKING_PARAMS = [
     "utm_source",
     "utm_medium",
@@ -59,6 +61,7 @@ TRACKING_PARAMS = [
 _TWITTER_HOSTS = {"twitter.com", "mobile.twitter.com", "x.com", "mobile.x.com"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _MAX_FUTURE = timedelta(days=1)
 
 
@@ -82,14 +85,17 @@ class Normalizer:
         mentions: list[Mention] = []
         problems = list(batch.problems)
         seen: set[tuple[str, str]] = set()
+        collected = utcnow()  # one collection time per batch
         for record in batch.records:
-            problems.extend(Problem(record.origin, warning, fatal=False) for warning in record.warnings)
+            if record.warnings:
+                problems.extend(Problem(record.origin, warning, fatal=False) for warning in record.warnings)
             try:
-                mention, warnings = self.mention(record.data)
+                mention, warnings = self.mention(record.data, collected)
             except RecordError as error:
                 problems.append(Problem(record.origin, str(error)))
                 continue
-            problems.extend(Problem(record.origin, warning, fatal=False) for warning in warnings)
+            if warnings:
+                problems.extend(Problem(record.origin, warning, fatal=False) for warning in warnings)
             if mention.key in seen:
                 continue
             seen.add(mention.key)
@@ -102,7 +108,7 @@ class Normalizer:
             problems=problems,
         )
 
-    def mention(self, data: dict[str, Any]) -> tuple[Mention, list[str]]:
+    def mention(self, data: dict[str, Any], collected: datetime | None = None) -> tuple[Mention, list[str]]:
         """One record to a mention, with the warnings it raised (errors raise :class:`RecordError`)."""
         warnings: list[str] = []
         source = _string(data.get("source"), "source") or self.default_source
@@ -119,7 +125,7 @@ class Normalizer:
             text = text[: self.max_text_length]
         created_at = parse_time(data.get("created_at"), "created_at", self.zone, required=True)
         assert created_at is not None
-        if created_at > utcnow() + _MAX_FUTURE:
+        if created_at.timestamp() > time.time() + _MAX_FUTURE.total_seconds():
             raise RecordError(
                 f"field 'created_at': {created_at:%Y-%m-%d %H:%M} UTC is in the future; check the time zone"
             )
@@ -159,7 +165,7 @@ class Normalizer:
             author_followers=_count(author.get("followers"), "author.followers"),
             author_created_at=parse_time(author.get("created_at"), "author.created_at", self.zone),
             lang=lang.lower()[:8] if lang else None,
-            collected_at=parse_time(data.get("collected_at"), "collected_at", self.zone) or utcnow(),
+            collected_at=parse_time(data.get("collected_at"), "collected_at", self.zone) or collected or utcnow(),
             in_reply_to=_string(data.get("in_reply_to"), "in_reply_to"),
             in_reply_to_author=_handle(data.get("in_reply_to_author")),
             quote_of=_string(data.get("quote_of"), "quote_of"),
@@ -219,7 +225,17 @@ def canonical_url(url: str) -> str | None:
     'https://example.com/News?a=1&b=2'
     >>> canonical_url("https://twitter.com/Pepe/status/123?s=20")
     'https://x.com/pepe/status/123'
+    >>> canonical_url("https://WWW.bsky.example/profile/ana/post/1/")
+    'https://bsky.example/profile/ana/post/1'
     """
+    if "?" not in url and "#" not in url:  # most post links: no query to clean, no parser needed
+        scheme, separator, rest = url.strip().partition("://")
+        host, slash, path = rest.partition("/")
+        if separator and scheme.lower() in ("http", "https") and host and not any(c in host for c in "@:[]\\"):
+            host = host.lower().removeprefix("www.")
+            if host in _TWITTER_HOSTS:
+                host, path = "x.com", path.lower()
+            return f"https://{host}/{path}".rstrip("/") if slash else f"https://{host}"
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -254,6 +270,15 @@ def parse_time(value: Any, field: str, zone: tzinfo = UTC, *, required: bool = F
             raise RecordError(f"field '{field}': missing")
         return None
     moment: datetime | None = None
+    if type(value) is str:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=zone)
+            return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
     if isinstance(value, bool):
         moment = None
     elif isinstance(value, int | float):
@@ -303,6 +328,8 @@ def _parse_loose(text: str) -> datetime | None:
 def _string(value: Any, field: str) -> str | None:
     if value is None:
         return None
+    if type(value) is str:
+        return value or None
     if isinstance(value, str):
         return value if value else None
     if isinstance(value, bool | dict | list):
@@ -323,14 +350,16 @@ def _handle(value: Any) -> str | None:
 
 
 def _clean_text(text: str, field: str) -> str:
+    if _SUSPECT.search(text) is None:
+        return text
     if _SURROGATE.search(text):
         raise RecordError(f"field '{field}': invalid UTF-8 (the bytes are not text)")
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
-    return text
+    return _CONTROL.sub("", text)
 
 
 def _count(value: Any, field: str) -> int | None:
+    if type(value) is int and 0 <= value < 2**62:
+        return value
     if value is None or value == "":
         return None
     if isinstance(value, bool):
@@ -346,6 +375,13 @@ def _count(value: Any, field: str) -> int | None:
 
 def unknown_fields(data: dict[str, Any]) -> list[str]:
     """Fields of a record that the schema does not know (kept nowhere; reported)."""
+    author, metrics = data.get("author"), data.get("metrics")
+    if (
+        data.keys() <= SCHEMA_FIELDS
+        and (not isinstance(author, dict) or author.keys() <= AUTHOR_FIELDS)
+        and (not isinstance(metrics, dict) or metrics.keys() <= _METRIC_SET)
+    ):
+        return []
     unknown = [key for key in data if key not in SCHEMA_FIELDS]
     author = data.get("author")
     if isinstance(author, dict):

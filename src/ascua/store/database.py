@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest migration in store/migrations/versions (a test checks they agree). Opening a
+# database already at this revision skips loading Alembic at all: commands start faster.
+SCHEMA_HEAD = "0001"
 _migrate_lock = threading.Lock()
 
 
@@ -101,10 +103,14 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=60000")
+    cursor.execute("PRAGMA cache_size=-16384")  # 16 MB of page cache per connection
+    cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", "ascua.store:migrations")
     return config
@@ -112,6 +118,10 @@ def _alembic_config() -> Config:
 
 def upgrade(database: Database) -> None:
     """Apply every migration not yet applied (idempotent)."""
+    if current_revision(database) == SCHEMA_HEAD:
+        return
+    from alembic import command
+
     config = _alembic_config()
     with _migrate_lock, database.engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -119,9 +129,16 @@ def upgrade(database: Database) -> None:
 
 
 def current_revision(database: Database) -> str | None:
+    """The schema revision of the database (``None`` for an empty one)."""
     with database.engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        try:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except (OperationalError, ProgrammingError):
+            return None
 
 
 def head_revision() -> str | None:
+    """The newest revision among the migrations shipped with Ascua."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()

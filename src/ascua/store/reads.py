@@ -80,7 +80,7 @@ def brands(connection: Connection) -> list[BrandSummary]:
         )
     }
     result = []
-    for row in connection.execute(select(brand).order_by(brand.c.active.desc(), brand.c.key)):
+    for row in connection.execute(select(brand).order_by(brand.c.active.desc(), brand.c.id)):
         total, latest = totals.get(row.id, (0, None))
         day_mentions = day_negative = 0
         if latest is not None:

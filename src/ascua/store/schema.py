@@ -27,6 +27,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -84,6 +85,8 @@ mention = Table(
     Column("native_id", String(255), nullable=False),
     Column("url", Text),
     Column("canonical_url", Text),
+    # A 64-bit digest of canonical_url: a compact index to find copies of a post (then compared exactly).
+    Column("url_key", BigInteger),
     Column("author_handle", Text, nullable=False, default=""),
     Column("author_name", Text),
     Column("author_followers", BigInteger),
@@ -103,12 +106,30 @@ mention = Table(
     Column("views", BigInteger),
     Column("raw", Json),
     UniqueConstraint("source", "native_id"),
-    UniqueConstraint("canonical_url"),
+    Index(None, "url_key"),
     Index(None, "created_at"),
-    Index(None, "author_handle"),
-    Index(None, "source", "in_reply_to"),
-    Index(None, "source", "quote_of"),
-    Index(None, "source", "repost_of"),
+    # Most posts are not replies, quotes or reposts: index only those that are.
+    Index(
+        None,
+        "source",
+        "in_reply_to",
+        sqlite_where=text("in_reply_to IS NOT NULL"),
+        postgresql_where=text("in_reply_to IS NOT NULL"),
+    ),
+    Index(
+        None,
+        "source",
+        "quote_of",
+        sqlite_where=text("quote_of IS NOT NULL"),
+        postgresql_where=text("quote_of IS NOT NULL"),
+    ),
+    Index(
+        None,
+        "source",
+        "repost_of",
+        sqlite_where=text("repost_of IS NOT NULL"),
+        postgresql_where=text("repost_of IS NOT NULL"),
+    ),
 )
 
 mention_brand = Table(

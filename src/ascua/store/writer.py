@@ -9,13 +9,15 @@ is written in the same transaction.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
+from operator import attrgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, bindparam, select, tuple_, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, bindparam, func, select, update
 
 from ascua.model import Analysis, Mention, MentionBatch, NewLink, StoredBatch, utcnow
+from ascua.store.bulk import insert_for, insert_ignoring_conflicts
 from ascua.store.schema import analysis, brand, mention, mention_brand, source_state
 
 T = TypeVar("T")
@@ -23,43 +25,37 @@ _LOOKUP_CHUNK = 400
 _METRICS = ("likes", "reposts", "replies", "quotes", "views")
 
 
-def insert_for(connection: Connection, table: Any) -> postgresql.Insert | sqlite.Insert:
-    """An INSERT that understands ON CONFLICT on this connection's database."""
-    if connection.dialect.name == "postgresql":
-        return postgresql.insert(table)
-    return sqlite.insert(table)
-
-
 def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
 
-def mention_row(item: Mention) -> dict[str, Any]:
-    return {
-        "source": item.source,
-        "native_id": item.native_id,
-        "url": item.url,
-        "canonical_url": item.canonical_url,
-        "author_handle": item.author_handle,
-        "author_name": item.author_name,
-        "author_followers": item.author_followers,
-        "author_created_at": item.author_created_at,
-        "text": item.text,
-        "lang": item.lang,
-        "created_at": item.created_at,
-        "collected_at": item.collected_at or item.created_at,
-        "in_reply_to": item.in_reply_to,
-        "in_reply_to_author": item.in_reply_to_author,
-        "quote_of": item.quote_of,
-        "repost_of": item.repost_of,
-        "likes": item.likes,
-        "reposts": item.reposts,
-        "replies": item.replies,
-        "quotes": item.quotes,
-        "views": item.views,
-        "raw": item.raw,
-    }
+MENTION_COLUMNS = (
+    "source", "native_id", "url", "canonical_url", "author_handle", "author_name", "author_followers",
+    "author_created_at", "text", "lang", "created_at", "collected_at", "in_reply_to", "in_reply_to_author",
+    "quote_of", "repost_of", "likes", "reposts", "replies", "quotes", "views", "raw",
+)  # fmt: skip
+
+
+def url_key(url: str) -> int:
+    """The 64-bit digest of a canonical URL that ``mention.url_key`` indexes.
+
+    >>> url_key("https://x.com/a/status/1") == url_key("https://x.com/a/status/1")
+    True
+    """
+    return int.from_bytes(hashlib.blake2b(url.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def mention_columns(items: Sequence[Mention], keys: dict[str, int] | None = None) -> dict[str, list[Any]]:
+    """Mentions as columns, ready for a bulk insert (column names are the Mention fields).
+
+    ``keys`` may hold the URL digests already computed.
+    """
+    columns = {name: list(map(attrgetter(name), items)) for name in MENTION_COLUMNS}
+    columns["collected_at"] = [item.collected_at or item.created_at for item in items]
+    keys = keys or {}
+    columns["url_key"] = [(keys.get(url) or url_key(url)) if (url := item.canonical_url) else None for item in items]
+    return columns
 
 
 def analysis_row(mention_id: int, result: Analysis) -> dict[str, Any]:
@@ -88,12 +84,18 @@ class MentionWriter:
         self.source_kinds = source_kinds or {}
 
     def process(self, batch: MentionBatch, connection: Connection) -> StoredBatch:
-        ids, inserted = self._insert_mentions(connection, batch.mentions)
+        need_ids = batch.brands is not None or batch.analyses is not None
+        ids, fresh, inserted = self._insert_mentions(connection, batch.mentions, need_ids)
         links: list[NewLink] = []
         if batch.brands is not None:
-            links = self._link(connection, batch, ids)
+            links = self._link(connection, batch, ids, fresh)
         if batch.analyses is not None:
-            self._analyse(connection, batch, ids)
+            rows = [
+                analysis_row(row_id, result)
+                for row_id, result in zip(ids, batch.analyses, strict=True)
+                if result is not None
+            ]
+            insert_ignoring_conflicts(connection, analysis, _columns(rows))
         self._save_cursor(connection, batch, inserted)
         return StoredBatch(
             source=batch.source,
@@ -106,68 +108,61 @@ class MentionWriter:
             unmatched=batch.unmatched,
         )
 
-    def _insert_mentions(self, connection: Connection, mentions: list[Mention]) -> tuple[list[int], int]:
-        """Insert what is new; return every mention's row id (new or existing) and the count inserted."""
-        if not mentions:
-            return [], 0
-        statement = (
-            insert_for(connection, mention)
-            .on_conflict_do_nothing()
-            .returning(mention.c.id, mention.c.source, mention.c.native_id)
-        )
-        by_key: dict[tuple[str, str], int] = {}
-        for row in connection.execute(statement, [mention_row(item) for item in mentions]):
-            by_key[(row.source, row.native_id)] = row.id
-        inserted = len(by_key)
-        missing = [item for item in mentions if item.key not in by_key]
-        if missing:
-            self._resolve_existing(connection, missing, by_key)
-        return [by_key[item.key] for item in mentions], inserted
+    def _insert_mentions(
+        self, connection: Connection, mentions: list[Mention], need_ids: bool = True
+    ) -> tuple[list[int], set[int], int]:
+        """Store what is new. Return every mention's row id, the ids stored now, and how many that is.
 
-    def _resolve_existing(
-        self, connection: Connection, missing: list[Mention], by_key: dict[tuple[str, str], int]
-    ) -> None:
-        """Find the stored rows of duplicates (by id, then by canonical URL) and refresh engagement."""
-        stored: dict[int, Any] = {}
-        columns = [mention.c.id, mention.c.source, mention.c.native_id, mention.c.canonical_url] + [
-            mention.c[name] for name in _METRICS
-        ]
-        for chunk in _chunks([item.key for item in missing], _LOOKUP_CHUNK):
-            query = select(*columns).where(tuple_(mention.c.source, mention.c.native_id).in_(chunk))
-            for row in connection.execute(query):
-                by_key[(row.source, row.native_id)] = row.id
-                stored[row.id] = row
-        by_url = [item for item in missing if item.key not in by_key and item.canonical_url]
-        urls: dict[str, int] = {}
-        for url_chunk in _chunks(sorted({item.canonical_url for item in by_url if item.canonical_url}), _LOOKUP_CHUNK):
-            for row in connection.execute(select(*columns).where(mention.c.canonical_url.in_(url_chunk))):
-                urls[row.canonical_url] = row.id
-                stored[row.id] = row
-        for item in by_url:
-            if item.canonical_url in urls:
-                by_key[item.key] = urls[item.canonical_url]
-        unresolved = [item.key for item in missing if item.key not in by_key]
-        if unresolved:
-            raise RuntimeError(f"mentions neither inserted nor found: {unresolved[:3]}")
-        self._refresh_engagement(connection, missing, by_key, stored)
+        A post is stored once: by ``(source, native_id)``, and by canonical URL (the same post
+        from another export or network client). Row ids only grow, so the rows stored by this
+        batch are those above the largest id before it. Without ``need_ids`` (nothing to link),
+        when every mention was new, the ids are not looked up at all.
+        """
+        if not mentions:
+            return [], set(), 0
+        before = connection.execute(select(func.max(mention.c.id))).scalar() or 0
+        digests = {url: url_key(url) for item in mentions if (url := item.canonical_url)}
+        stored_urls = _rows_by_url(connection, digests)
+        first_with_url: dict[str, Mention] = {}
+        new: list[Mention] = []
+        copies: list[Mention] = []
+        for item in mentions:
+            url = item.canonical_url
+            if url:
+                original = stored_urls.get(url)
+                if original is not None and (original.source, original.native_id) != item.key:
+                    copies.append(item)
+                    continue
+                first = first_with_url.setdefault(url, item)
+                if first is not item:
+                    copies.append(item)
+                    continue
+            new.append(item)
+        count = insert_ignoring_conflicts(connection, mention, mention_columns(new, digests))
+        if not need_ids and not copies and count == len(new):
+            return [], set(), count
+        stored = _rows_by_key(connection, [item.key for item in new])
+        for item in copies:
+            url = item.canonical_url or ""
+            stored[item.key] = stored_urls[url] if url in stored_urls else stored[first_with_url[url].key]
+        copied = {item.key for item in copies}
+        fresh = {row.id for key, row in stored.items() if row.id > before and key not in copied}
+        known = [item for item in mentions if item.key in copied or stored[item.key].id <= before]
+        if known:
+            self._refresh_engagement(connection, known, stored)
+        return [stored[item.key].id for item in mentions], fresh, len(fresh)
 
     def _refresh_engagement(
-        self,
-        connection: Connection,
-        missing: list[Mention],
-        by_key: dict[tuple[str, str], int],
-        stored: dict[int, Any],
+        self, connection: Connection, known: list[Mention], stored: dict[tuple[str, str], Any]
     ) -> None:
         """Engagement only grows: keep the larger of the stored and the new counts."""
         changes = []
-        for item in missing:
-            row = stored.get(by_key[item.key])
-            if row is None:
-                continue
+        for item in known:
+            row = stored[item.key]
             merged: dict[str, int | None] = {}
             for name in _METRICS:
-                known = [value for value in (getattr(row, name), getattr(item, name)) if value is not None]
-                merged[name] = max(known) if known else None
+                values = [value for value in (getattr(row, name), getattr(item, name)) if value is not None]
+                merged[name] = max(values) if values else None
             if any(merged[name] != getattr(row, name) for name in _METRICS):
                 changes.append({"row_id": row.id, **merged})
         if changes:
@@ -178,47 +173,38 @@ class MentionWriter:
             )
             connection.execute(statement, changes)
 
-    def _link(self, connection: Connection, batch: MentionBatch, ids: list[int]) -> list[NewLink]:
+    def _link(self, connection: Connection, batch: MentionBatch, ids: list[int], fresh: set[int]) -> list[NewLink]:
         assert batch.brands is not None
-        rows = []
-        for item, row_id, brands in zip(batch.mentions, ids, batch.brands, strict=True):
-            for key in brands:
-                rows.append({"brand_id": self.brand_ids[key], "mention_id": row_id, "created_at": item.created_at})
-        if not rows:
-            return []
-        statement = (
-            insert_for(connection, mention_brand)
-            .on_conflict_do_nothing()
-            .returning(mention_brand.c.brand_id, mention_brand.c.mention_id)
-        )
-        fresh = {(row.brand_id, row.mention_id) for row in connection.execute(statement, rows)}
-        keys = {row_id: key for key, row_id in self.brand_ids.items()}
+        known = sorted({row_id for row_id in ids if row_id not in fresh})
+        linked: set[tuple[int, int]] = set()
+        for chunk in _chunks(known, _LOOKUP_CHUNK):
+            query = select(mention_brand.c.brand_id, mention_brand.c.mention_id).where(
+                mention_brand.c.mention_id.in_(chunk)
+            )
+            linked.update((row.brand_id, row.mention_id) for row in connection.execute(query))
         analyses = batch.analyses or [None] * len(batch.mentions)
-        links = []
+        rows: list[dict[str, Any]] = []
+        links: list[NewLink] = []
+        seen: set[tuple[int, int]] = set()
         for item, row_id, brands, result in zip(batch.mentions, ids, batch.brands, analyses, strict=True):
             for key in brands:
-                if (self.brand_ids[key], row_id) in fresh:
-                    links.append(
-                        NewLink(
-                            brand=keys[self.brand_ids[key]],
-                            mention_id=row_id,
-                            created_at=item.created_at,
-                            author=item.author_handle,
-                            sentiment=result.sentiment if result else None,
-                            reach=item.reach,
-                        )
+                pair = (self.brand_ids[key], row_id)
+                if pair in linked or pair in seen:
+                    continue
+                seen.add(pair)
+                rows.append({"brand_id": pair[0], "mention_id": row_id, "created_at": item.created_at})
+                links.append(
+                    NewLink(
+                        brand=key,
+                        mention_id=row_id,
+                        created_at=item.created_at,
+                        author=item.author_handle,
+                        sentiment=result.sentiment if result else None,
+                        reach=item.reach,
                     )
+                )
+        insert_ignoring_conflicts(connection, mention_brand, _columns(rows))
         return links
-
-    def _analyse(self, connection: Connection, batch: MentionBatch, ids: list[int]) -> None:
-        assert batch.analyses is not None
-        rows = [
-            analysis_row(row_id, result)
-            for row_id, result in zip(ids, batch.analyses, strict=True)
-            if result is not None
-        ]
-        if rows:
-            connection.execute(insert_for(connection, analysis).on_conflict_do_nothing(), rows)
 
     def _save_cursor(self, connection: Connection, batch: MentionBatch, inserted: int) -> None:
         now = utcnow()
@@ -239,6 +225,45 @@ class MentionWriter:
         if batch.cursor is not None:
             update_values["cursor"] = statement.excluded.cursor
         connection.execute(statement.on_conflict_do_update(index_elements=["name"], set_=update_values))
+
+
+_STORED = (
+    mention.c.id,
+    mention.c.source,
+    mention.c.native_id,
+    mention.c.canonical_url,
+    *(mention.c[name] for name in _METRICS),
+)
+
+
+def _columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    return {name: [row[name] for row in rows] for name in rows[0]} if rows else {}
+
+
+def _rows_by_key(connection: Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Any]:
+    """Stored mentions among ``keys`` (``(source, native_id)``), by key."""
+    wanted = set(keys)
+    found: dict[tuple[str, str], Any] = {}
+    for chunk in _chunks(sorted(wanted), _LOOKUP_CHUNK):
+        query = select(*_STORED).where(
+            mention.c.source.in_({source for source, _ in chunk}),
+            mention.c.native_id.in_([native_id for _, native_id in chunk]),
+        )
+        for row in connection.execute(query):
+            key = (row.source, row.native_id)
+            if key in wanted:
+                found[key] = row
+    return found
+
+
+def _rows_by_url(connection: Connection, urls: dict[str, int]) -> dict[str, Any]:
+    """Stored mentions whose canonical URL is a key of ``urls`` (found by digest, compared exactly)."""
+    found: dict[str, Any] = {}
+    for chunk in _chunks(sorted(set(urls.values())), _LOOKUP_CHUNK):
+        for row in connection.execute(select(*_STORED).where(mention.c.url_key.in_(chunk))):
+            if row.canonical_url in urls and row.canonical_url not in found:
+                found[row.canonical_url] = row
+    return found
 
 
 def sync_brands(connection: Connection, brands: Iterable[Any]) -> dict[str, int]:

@@ -45,6 +45,7 @@ def upgrade() -> None:
         sa.Column("native_id", sa.String(length=255), nullable=False),
         sa.Column("url", sa.Text(), nullable=True),
         sa.Column("canonical_url", sa.Text(), nullable=True),
+        sa.Column("url_key", sa.BigInteger(), nullable=True),
         sa.Column("author_handle", sa.Text(), nullable=False),
         sa.Column("author_name", sa.Text(), nullable=True),
         sa.Column("author_followers", sa.BigInteger(), nullable=True),
@@ -64,15 +65,32 @@ def upgrade() -> None:
         sa.Column("views", sa.BigInteger(), nullable=True),
         sa.Column("raw", sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_mention")),
-        sa.UniqueConstraint("canonical_url", name=op.f("uq_mention_canonical_url")),
         sa.UniqueConstraint("source", "native_id", name=op.f("uq_mention_source_native_id")),
     )
     with op.batch_alter_table("mention", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_mention_author_handle"), ["author_handle"], unique=False)
+        batch_op.create_index(batch_op.f("ix_mention_url_key"), ["url_key"], unique=False)
         batch_op.create_index(batch_op.f("ix_mention_created_at"), ["created_at"], unique=False)
-        batch_op.create_index(batch_op.f("ix_mention_source_in_reply_to"), ["source", "in_reply_to"], unique=False)
-        batch_op.create_index(batch_op.f("ix_mention_source_quote_of"), ["source", "quote_of"], unique=False)
-        batch_op.create_index(batch_op.f("ix_mention_source_repost_of"), ["source", "repost_of"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_mention_source_in_reply_to"),
+            ["source", "in_reply_to"],
+            unique=False,
+            sqlite_where=sa.text("in_reply_to IS NOT NULL"),
+            postgresql_where=sa.text("in_reply_to IS NOT NULL"),
+        )
+        batch_op.create_index(
+            batch_op.f("ix_mention_source_quote_of"),
+            ["source", "quote_of"],
+            unique=False,
+            sqlite_where=sa.text("quote_of IS NOT NULL"),
+            postgresql_where=sa.text("quote_of IS NOT NULL"),
+        )
+        batch_op.create_index(
+            batch_op.f("ix_mention_source_repost_of"),
+            ["source", "repost_of"],
+            unique=False,
+            sqlite_where=sa.text("repost_of IS NOT NULL"),
+            postgresql_where=sa.text("repost_of IS NOT NULL"),
+        )
 
     op.create_table(
         "source_state",
@@ -210,7 +228,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_mention_source_quote_of"))
         batch_op.drop_index(batch_op.f("ix_mention_source_in_reply_to"))
         batch_op.drop_index(batch_op.f("ix_mention_created_at"))
-        batch_op.drop_index(batch_op.f("ix_mention_author_handle"))
+        batch_op.drop_index(batch_op.f("ix_mention_url_key"))
 
     op.drop_table("mention")
     op.drop_table("brand")
