@@ -37,7 +37,7 @@ lint: $(VENV)/.dev-installed
 
 ## Refresh the translation catalogues from the code and templates.
 messages: $(VENV)/.dev-installed
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext -o /tmp/ascua.pot --no-location --omit-header src/ascua
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext -k N_ -o /tmp/ascua.pot --no-location --omit-header --sort-output .
 	$(BIN)/pybabel update -i /tmp/ascua.pot -d src/ascua/locales -D ascua --no-fuzzy-matching --omit-header
 
 ## Speed and memory measurements (not part of the test suite).

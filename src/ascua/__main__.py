@@ -2,4 +2,5 @@
 
 from ascua.cli import entrypoint
 
-entrypoint()
+if __name__ == "__main__":  # worker processes import this module again: do not start a second command
+    entrypoint()

@@ -83,7 +83,7 @@ class DetectionSettings(_Strict):
     """
 
     window: Duration = 3600
-    watch_authors: int = Field(8, ge=1)
+    watch_authors: int = Field(10, ge=1)
     incident_authors: int = Field(15, ge=1)
     crisis_authors: int = Field(40, ge=1)
     min_negative_share: float = Field(0.3, ge=0.0, le=1.0)

@@ -73,3 +73,22 @@ def best_language(accept_language: str | None, default: str = DEFAULT_LANGUAGE) 
         if tag in LANGUAGES:
             return tag
     return default
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "translate later"
+    """Mark a message for translation where it is chosen at run time."""
+    return message
+
+
+# Words shown from data (levels, sentiments, alert states): listed so the catalogues hold them.
+RUNTIME_WORDS = (
+    N_("normal"),
+    N_("watch"),
+    N_("incident"),
+    N_("crisis"),
+    N_("negative"),
+    N_("neutral"),
+    N_("positive"),
+    N_("open"),
+    N_("resolved"),
+)

@@ -111,12 +111,12 @@ class ThresholdDetector:
             Level.CRISIS: s.crisis_authors,
         }
         if level == Level.NORMAL:
-            reason = _("{brand}: back to normal — {people} people posted negatively in the last {window}.").format(
-                brand=self.brand_name, people=stats.negative_authors, window=window
-            )
+            reason = _(
+                "{brand}: back to normal — {people} people posted negatively in the last {window} window."
+            ).format(brand=self.brand_name, people=stats.negative_authors, window=window)
         else:
             reason = _(
-                "{brand}: {people} different people posted negatively in {window} "
+                "{brand}: {people} different people posted negatively in the current {window} window "
                 "({level} from {threshold}); {negative} negative of {mentions} mentions ({share}%)."
             ).format(
                 brand=self.brand_name,
@@ -144,9 +144,9 @@ class ThresholdDetector:
 def _window_words(seconds: int, _: Callable[[str], str]) -> str:
     if seconds % 86400 == 0:
         days = seconds // 86400
-        return _("the last day") if days == 1 else _("{n} days").format(n=days)
+        return _("one-day") if days == 1 else _("{n}-day").format(n=days)
     if seconds % 3600 == 0:
         hours = seconds // 3600
-        return _("one hour") if hours == 1 else _("{n} hours").format(n=hours)
+        return _("one-hour") if hours == 1 else _("{n}-hour").format(n=hours)
     minutes = max(1, seconds // 60)
-    return _("{n} minutes").format(n=minutes)
+    return _("{n}-minute").format(n=minutes)

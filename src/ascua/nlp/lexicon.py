@@ -310,7 +310,7 @@ def to_probabilities(positive: float, negative: float) -> SentimentScore:
 def is_question(text: str, words: list[str]) -> bool:
     """A question, with or without ``¿``: a question mark or an interrogative opening.
 
-    >>> is_question("alguien sabe si hay vuelos mañana", ["alguien", "sabe"])
+    >>> is_question("alguien sabe si hay vuelos", ["alguien", "sabe", "si", "hay", "vuelos"])
     True
     """
     if "?" in text or "¿" in text:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gettext
 import logging
 from collections.abc import Callable
+from datetime import UTC, tzinfo
 from typing import Protocol
 
 from rich.console import Console
@@ -34,14 +35,23 @@ def alert_title(event: AlertEvent, _: Callable[[str], str]) -> str:
         "deescalated": _("de-escalated"),
         "resolved": _("resolved"),
     }[event.change]
-    return f"{_(event.level.label).upper()} · {event.brand_name} · {_('alert')} #{event.alert_id} {change}"
+    return _("{level} · {brand} · alert #{id} {change}").format(
+        level=_(event.level.label).upper(), brand=event.brand_name, id=event.alert_id, change=change
+    )
 
 
 class ConsoleNotifier:
     """Prints each alert event as it fires, with the link to its page."""
 
-    def __init__(self, console: Console, translations: gettext.NullTranslations, link: Callable[[int], str] | None):
+    def __init__(
+        self,
+        console: Console,
+        translations: gettext.NullTranslations,
+        link: Callable[[int], str] | None,
+        zone: tzinfo = UTC,
+    ):
         self.console = console
+        self.zone = zone
         self._ = translations.gettext
         self.link = link
 
@@ -50,7 +60,8 @@ class ConsoleNotifier:
         line = Text()
         line.append(f"{_ARROW[event.change]} ", style=_STYLE[event.level])
         line.append(alert_title(event, _), style=_STYLE[event.level])
-        line.append(f"  [{event.at:%Y-%m-%d %H:%M} UTC]", style="dim")
+        local = event.at.astimezone(self.zone)
+        line.append(f"  [{local:%Y-%m-%d %H:%M} {local.tzname()}]", style="dim")
         self.console.print(line)
         self.console.print(Text("  " + event.reason))
         if self.link is not None:

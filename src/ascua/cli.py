@@ -1,0 +1,432 @@
+"""The ``ascua`` command. Each command parses, calls one function of the radar, and prints.
+
+Exit codes scripts can rely on (docs/cli.md): 0 done; 1 failed; 2 wrong usage or
+configuration; 3 done, but some rows were rejected; 4 the workspace is busy (another
+radar or import is writing to it); 130 interrupted (Ctrl-C), after flushing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from ascua import __version__
+from ascua.config import ConfigError, Workspace, init_workspace, load_workspace, parse_duration
+from ascua.i18n import language_from_environment, translator
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+
+app = typer.Typer(
+    name="ascua",
+    help="Ascua: a self-hosted social media crisis radar.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+scenario_app = typer.Typer(help="The built-in scenario: realistic mentions with a known truth.", no_args_is_help=True)
+app.add_typer(scenario_app, name="scenario")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+WorkspaceOption = Annotated[
+    Path,
+    typer.Option(
+        "--workspace",
+        "-w",
+        envvar="ASCUA_WORKSPACE",
+        help="The workspace folder (holding ascua.yaml).",
+        show_default="current folder",
+    ),
+]
+
+
+def _(message: str) -> str:
+    return translator(language_from_environment("en")).gettext(message)
+
+
+def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
+    err.print(Text(_("error: {message}").format(message=message), style="red"))
+    raise typer.Exit(code)
+
+
+@contextmanager
+def errors_for_people() -> Iterator[None]:
+    """Turn the errors a user can cause into one clear line and an exit code."""
+    from ascua.store.database import DatabaseError
+    from ascua.store.lock import WorkspaceBusy
+
+    try:
+        yield
+    except ConfigError as error:
+        fail(str(error), EXIT_USAGE)
+    except WorkspaceBusy as error:
+        fail(str(error), EXIT_BUSY)
+    except DatabaseError as error:
+        fail(str(error))
+    except FileNotFoundError as error:
+        fail(str(error).strip("'\""), EXIT_USAGE)
+
+
+def _workspace(path: Path) -> Workspace:
+    return load_workspace(path)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"ascua {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens inside.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+# --- init ----------------------------------------------------------------------------------
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder to create the workspace in.")] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite ascua.yaml and plan.yaml if they exist.")] = False,
+) -> None:
+    """Create a workspace: an example ascua.yaml (brands, sources, alert targets) and crisis plan."""
+    try:
+        written = init_workspace(directory, force=force)
+    except FileExistsError as error:
+        fail(str(error), EXIT_USAGE)
+    for path in written:
+        out.print(_("wrote {path}").format(path=path))
+    out.print(_("Next: edit ascua.yaml, then run 'ascua run --workspace {folder}'.").format(folder=directory))
+
+
+# --- run and serve -------------------------------------------------------------------------
+
+
+@app.command()
+def run(
+    workspace: WorkspaceOption = Path("."),
+    web: Annotated[bool, typer.Option("--web/--no-web", help="Serve the dashboard.")] = True,
+    host: Annotated[str | None, typer.Option(help="Dashboard address (default: web.host in ascua.yaml).")] = None,
+    port: Annotated[
+        int | None, typer.Option(help="Dashboard port (default: web.port in ascua.yaml; 0 = any free port).")
+    ] = None,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Run only this source (repeatable).")] = None,
+    duration: Annotated[
+        str | None, typer.Option(help="Stop after this long (e.g. 90s, 10m); default: until Ctrl-C.")
+    ] = None,
+) -> None:
+    """Run the radar: collect from every source, analyse, detect, alert, and serve the dashboard."""
+    from ascua.radar import Radar
+    from ascua.runtime import RadarRun
+
+    with errors_for_people():
+        ws = _workspace(workspace)
+        seconds = parse_duration(duration) if duration else None
+        with Radar.open(ws) as radar:
+            code = RadarRun(radar, out, err, web=web, host=host, port=port, only=source or [], duration=seconds).start()
+    raise typer.Exit(code)
+
+
+@app.command()
+def serve(
+    workspace: WorkspaceOption = Path("."),
+    host: Annotated[str | None, typer.Option(help="Address (default: web.host in ascua.yaml).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: web.port in ascua.yaml).")] = None,
+) -> None:
+    """Serve the dashboard alone, on what is stored (no collection)."""
+    from ascua.radar import Radar
+    from ascua.runtime import RadarRun
+
+    with errors_for_people():
+        ws = _workspace(workspace)
+        with Radar.open(ws) as radar:
+            code = RadarRun(radar, out, err, web=True, host=host, port=port, collect=False).start()
+    raise typer.Exit(code)
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A CSV or JSONL file of mentions.", show_default=False)],
+    workspace: WorkspaceOption = Path("."),
+    file_format: Annotated[
+        str | None, typer.Option("--format", help="csv or jsonl (default: from the file name).")
+    ] = None,
+    map_: Annotated[
+        list[str] | None, typer.Option("--map", help="FIELD=COLUMN, e.g. --map text=body (repeatable).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Network of rows that do not say (default: import).")] = None,
+    brand: Annotated[
+        str | None, typer.Option(help="Assign every row to this brand instead of matching queries.")
+    ] = None,
+    raw: Annotated[bool, typer.Option("--raw", help="Store only: no brand matching, analysis or detection.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Store nothing if any row is wrong.")] = False,
+    batch_size: Annotated[int | None, typer.Option(help="Mentions per transaction.", min=1, max=50_000)] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Processes that read and analyse rows while this one stores (default: cores-1).", min=0, max=32
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Import mentions from a file through the whole pipeline, in their time order."""
+    from ascua.importer import ImportOptions, import_async
+    from ascua.radar import Radar
+    from ascua.respond.notify import AppriseNotifier, ConsoleNotifier
+    from ascua.runtime import run_until_stopped
+    from ascua.sources.files import MappingError, parse_mapping
+
+    if file_format not in (None, "csv", "jsonl"):
+        fail(_("--format is csv or jsonl"), EXIT_USAGE)
+    with errors_for_people():
+        ws = _workspace(workspace)
+        try:
+            mapping = parse_mapping(map_ or [])
+        except MappingError as error:
+            fail(str(error), EXIT_USAGE)
+        options = ImportOptions(
+            format=file_format,  # type: ignore[arg-type]
+            mapping=mapping,
+            source=source,
+            brand=brand,
+            raw=raw,
+            strict=strict,
+            batch_size=batch_size,
+            workers=workers,
+        )
+        with Radar.open(ws) as radar:
+            if brand is not None and brand not in radar.brand_ids:
+                fail(
+                    _("no brand {brand!r} in the workspace (brands: {known})").format(
+                        brand=brand, known=", ".join(radar.brand_ids)
+                    ),
+                    EXIT_USAGE,
+                )
+            translations = radar.translations
+            notifiers: list[Any] = [ConsoleNotifier(err, translations, radar.link, ws.zone)] if not raw else []
+            if ws.config.alerts.targets and not raw:
+                notifiers.append(AppriseNotifier(ws.config.alerts.targets, translations, radar.link))
+            with _progress(quiet) as progress:
+                try:
+                    report = run_until_stopped(
+                        lambda stop: import_async(
+                            radar, file, options, progress=progress, stop=stop, notifiers=notifiers
+                        ),
+                        on_stop=lambda: err.print(_("Stopping: storing the rows already read…")),
+                    )
+                except MappingError as error:
+                    fail(str(error), EXIT_USAGE)
+    _print_import(report, raw)
+    if report.interrupted:
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if report.problems:
+        raise typer.Exit(EXIT_FAILED if strict else EXIT_PARTIAL)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+    if quiet or not err.is_terminal:
+        yield None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def update(phase: str, done: int, total: int) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(_("checking rows") if phase == "check" else _("importing"), total=total)
+            bar.update(tasks[phase], completed=done, total=total)
+
+        yield update
+
+
+def _print_import(report: Any, raw: bool) -> None:
+    if report.stored_nothing_because:
+        err.print(Text(report.stored_nothing_because, style="yellow"))
+    shown = 20
+    for problem in report.problems[:shown]:
+        err.print(Text(str(problem), style="red"))
+    if len(report.problems) > shown:
+        err.print(_("… and {n} more rejected rows").format(n=len(report.problems) - shown))
+    for warning in report.warnings[:shown]:
+        err.print(Text(_("warning: {warning}").format(warning=warning), style="yellow"))
+    if len(report.warnings) > shown:
+        err.print(_("… and {n} more warnings").format(n=len(report.warnings) - shown))
+    summary = _(
+        "{path}: {rows} rows, {new} new mentions stored, {dup} already stored, {bad} rejected, "
+        "in {secs:.1f} s ({rate:,.0f} mentions/s)."
+    ).format(
+        path=report.path,
+        rows=f"{report.rows:,}",
+        new=f"{report.inserted:,}",
+        dup=f"{report.duplicates:,}",
+        bad=f"{len(report.problems):,}",
+        secs=report.seconds,
+        rate=report.rate,
+    )
+    out.print(summary)
+    if not raw:
+        if report.unmatched:
+            out.print(
+                _("{n} rows matched no brand query and were not stored (use --brand or --raw to keep them).").format(
+                    n=f"{report.unmatched:,}"
+                )
+            )
+        if report.brands:
+            out.print(
+                _("New mentions per brand: {counts}.").format(
+                    counts=", ".join(f"{b} {n:,}" for b, n in report.brands.most_common())
+                )
+            )
+        if report.alerts:
+            out.print(_("{n} alert changes (shown above); see 'ascua status'.").format(n=len(report.alerts)))
+    if report.interrupted:
+        out.print(_("Interrupted: what was read is stored; run the same command again to finish."))
+
+
+# --- scenario ------------------------------------------------------------------------------
+
+
+@scenario_app.command("export")
+def scenario_export(
+    mentions: Annotated[int, typer.Option("--mentions", "-n", min=1, help="How many mentions to write.")] = 10_000,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same file.")] = 7,
+    out_file: Annotated[
+        Path, typer.Option("--out", "-o", help="The JSONL file to write ('-' for standard output).")
+    ] = Path("-"),
+    start: Annotated[str, typer.Option(help="Time of the first mention (ISO 8601, UTC).")] = "2026-01-05T00:00:00Z",
+    waves: Annotated[str, typer.Option(help="'auto' (about one every nine days, varied) or 'none'.")] = "auto",
+    truth: Annotated[Path | None, typer.Option(help="Also write the waves' ground truth (JSON) here.")] = None,
+    rate: Annotated[
+        float, typer.Option(help="Volume multiplier (1 = about 1,600 mentions a day).", min=0.01, max=1000)
+    ] = 1.0,
+) -> None:
+    """Write scenario mentions in Ascua's JSONL mention schema (docs/mention-schema.md)."""
+    from ascua.scenario.export import export
+
+    try:
+        begin = datetime.fromisoformat(start.replace("Z", "+00:00"))
+    except ValueError:
+        fail(_("--start {value!r} is not an ISO 8601 time like 2026-01-05T00:00:00Z").format(value=start), EXIT_USAGE)
+    if begin.tzinfo is None:
+        begin = begin.replace(tzinfo=UTC)
+    if waves not in ("auto", "none"):
+        fail(_("--waves is auto or none"), EXIT_USAGE)
+    stream = sys.stdout.buffer if str(out_file) == "-" else None
+    result = export(
+        mentions, seed=seed, start=begin, rate=rate, waves=waves == "auto", out=out_file if stream is None else stream
+    )
+    if truth is not None:
+        truth.write_text(
+            json.dumps([wave.as_json() for wave in result.truth], indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+    if stream is None:
+        err.print(
+            _("wrote {n} mentions ({first} to {last}) with {w} waves to {path}").format(
+                n=f"{result.count:,}",
+                first=f"{result.first:%Y-%m-%d}",
+                last=f"{result.last:%Y-%m-%d}",
+                w=len(result.truth),
+                path=out_file,
+            )
+        )
+
+
+# --- status --------------------------------------------------------------------------------
+
+
+@app.command()
+def status(
+    workspace: WorkspaceOption = Path("."),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """What is stored: mentions per brand, sources and their health, open alerts."""
+    from ascua.radar import Radar
+    from ascua.status import workspace_status
+
+    with errors_for_people():
+        ws = _workspace(workspace)
+        with Radar.open(ws) as radar:
+            report = workspace_status(radar.workspace, radar.database)
+    if as_json:
+        out.print_json(json.dumps(report, default=str))
+        return
+    _print_status(report)
+
+
+def _print_status(report: dict[str, Any]) -> None:
+    out.print(Text(_("Workspace: {path}  ·  database: {url}").format(path=report["workspace"], url=report["database"])))
+    counts = report["counts"]
+    out.print(_("{m} mentions stored, {a} analysed.").format(m=f"{counts['mentions']:,}", a=f"{counts['analysed']:,}"))
+    table = Table(title=_("Brands"), title_justify="left")
+    for column in (_("brand"), _("level"), _("mentions"), _("last day"), _("negative"), _("newest mention")):
+        table.add_column(column)
+    for item in report["brands"]:
+        table.add_row(
+            Text(item["name"]),
+            Text(_(item["level"]).upper() if item["level"] != "normal" else _("normal")),
+            f"{item['mentions']:,}",
+            f"{item['day_mentions']:,}",
+            f"{item['day_negative']:,}",
+            _when(item["latest"]),
+        )
+    out.print(table)
+    table = Table(title=_("Sources"), title_justify="left")
+    for column in (_("source"), _("type"), _("mentions"), _("last success"), _("health")):
+        table.add_column(column)
+    for item in report["sources"]:
+        health = (
+            Text(_("ok"), style="green")
+            if item["healthy"]
+            else Text(_("failing: {error}").format(error=item["last_error"]), style="red")
+        )
+        table.add_row(
+            Text(item["name"]), Text(item["kind"]), f"{item['mentions']:,}", _when(item["last_success_at"]), health
+        )
+    out.print(table)
+    if report["open_alerts"]:
+        out.print(Text(_("Open alerts:"), style="bold"))
+        for item in report["open_alerts"]:
+            since = _("since {when}").format(when=_when(item["opened_at"]))
+            out.print(Text(f"  #{item['id']} {_(item['level']).upper()} {item['brand_name']} — {since}"))
+            out.print(Text(f"    {item['reason']}"))
+    else:
+        out.print(_("No open alerts."))
+
+
+def _when(value: Any) -> str:
+    if not value:
+        return "—"
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return f"{moment:%Y-%m-%d %H:%M} UTC"
+
+
+def entrypoint() -> None:  # pragma: no cover - the console script
+    app()

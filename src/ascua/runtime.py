@@ -1,0 +1,197 @@
+"""``ascua run`` and ``ascua serve``: the radar in one process, with its dashboard, until stopped.
+
+The first SIGINT or SIGTERM stops the sources and lets every batch already collected
+reach the database (cursors included), then the process exits; a second one exits at
+once, losing at most the batches not yet committed (which the sources will send again).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import time
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import TypeVar
+
+from rich.console import Console
+from rich.text import Text
+
+from ascua import __version__
+from ascua.pipeline import EmbeddedRunner, Outcome
+from ascua.radar import Radar
+from ascua.respond.notify import AppriseNotifier, ConsoleNotifier, Notifier
+from ascua.store.lock import writer_lock
+
+T = TypeVar("T")
+STATUS_EVERY = 30.0
+
+
+def run_until_stopped(make: Callable[[asyncio.Event], Awaitable[T]], *, on_stop: Callable[[], None] | None = None) -> T:
+    """Run ``make(stop)`` in a new event loop; SIGINT/SIGTERM set ``stop``, a second one exits at once."""
+
+    async def main() -> T:
+        loop = asyncio.get_running_loop()
+        stop = asyncio.Event()
+        hits = 0
+
+        def on_signal() -> None:
+            nonlocal hits
+            hits += 1
+            if hits > 1:
+                os._exit(130)
+            if on_stop is not None:
+                on_stop()
+            stop.set()
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, on_signal)
+        try:
+            return await make(stop)
+        finally:
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(sig)
+
+    return asyncio.run(main())
+
+
+class RadarRun:
+    """One run of the radar (``collect=False``: the dashboard alone, as ``ascua serve``)."""
+
+    def __init__(
+        self,
+        radar: Radar,
+        out: Console,
+        err: Console,
+        *,
+        web: bool = True,
+        host: str | None = None,
+        port: int | None = None,
+        only: list[str] | None = None,
+        duration: float | None = None,
+        collect: bool = True,
+    ):
+        self.radar = radar
+        self.out = out
+        self.err = err
+        self.web = (web and radar.workspace.config.web.enabled) or (web and not collect)
+        self.host = host or radar.workspace.config.web.host
+        self.port = radar.workspace.config.web.port if port is None else port
+        self.only = only or []
+        self.duration = duration
+        self.collect = collect
+        self.url: str | None = None
+        self._stored = 0
+        self._data_time: datetime | None = None
+        self._last_status = time.monotonic()
+
+    def start(self) -> int:
+        _ = self.radar.translations.gettext
+        server = None
+        if self.web:
+            from ascua.web.server import WebServer, WebServerError
+
+            try:
+                server = WebServer(self.radar.workspace, self.radar.database, self.host, self.port)
+                self.url = server.start()
+            except WebServerError as error:
+                self.err.print(Text(_("error: {message}").format(message=error), style="red"))
+                return 2
+        try:
+            self._banner()
+            if not self.collect:
+                run_until_stopped(self._wait, on_stop=self._stopping)
+                return 0
+            with writer_lock(self.radar.database):
+                return run_until_stopped(self._run, on_stop=self._stopping)
+        finally:
+            if server is not None:
+                server.stop()
+
+    def _banner(self) -> None:
+        _ = self.radar.translations.gettext
+        config = self.radar.workspace.config
+        self.out.print(Text(f"Ascua {__version__} — {config.name}", style="bold"))
+        self.out.print(
+            Text(
+                _("Workspace: {path}  ·  database: {url}").format(
+                    path=self.radar.workspace.root, url=self.radar.database.url
+                )
+            )
+        )
+        brands = ", ".join(brand.name for brand in config.brands) or _("none (add brands to ascua.yaml)")
+        self.out.print(Text(_("Brands: {names}").format(names=brands)))
+        if self.collect:
+            sources = [s for s in config.sources if s.enabled and (not self.only or s.name in self.only)]
+            listed = ", ".join(f"{s.name} ({s.type})" for s in sources) or _("none enabled")
+            self.out.print(Text(_("Sources: {names}").format(names=listed)))
+        if self.url:
+            self.out.print(Text(_("Dashboard: {url}").format(url=self.url), style="bold cyan"))
+        self.out.print(_("Press Ctrl-C to stop."))
+
+    def _stopping(self) -> None:
+        _ = self.radar.translations.gettext
+        self.err.print(_("Stopping: storing what was collected…"))
+
+    async def _wait(self, stop: asyncio.Event) -> None:
+        if self.duration is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), self.duration)
+        else:
+            await stop.wait()
+
+    def _notifiers(self) -> list[Notifier]:
+        translations = self.radar.translations
+        link = self.radar.link if self.url is None else (lambda alert_id: f"{self.url.rstrip('/')}/alerts/{alert_id}")
+        notifiers: list[Notifier] = []
+        config = self.radar.workspace.config
+        if config.alerts.console:
+            notifiers.append(ConsoleNotifier(self.out, translations, link, self.radar.workspace.zone))
+        if config.alerts.targets:
+            notifiers.append(AppriseNotifier(config.alerts.targets, translations, link))
+        return notifiers
+
+    async def _run(self, stop: asyncio.Event) -> int:
+        _ = self.radar.translations.gettext
+        feeds = self.radar.feeds(self.only)
+        if not feeds:
+            self.err.print(_("No source is enabled: add one under 'sources' in ascua.yaml. Serving what is stored."))
+            await self._wait(stop)
+            return 0
+        pipeline = self.radar.pipeline(notifiers=self._notifiers())
+        config = self.radar.workspace.config
+        runner = EmbeddedRunner(pipeline, queue_size=config.pipeline.queue_size, on_outcome=self._progress)
+        timer = None
+        if self.duration is not None:
+            timer = asyncio.get_running_loop().call_later(self.duration, stop.set)
+        try:
+            stats = await runner.run(feeds, stop)
+        finally:
+            if timer is not None:
+                timer.cancel()
+        for name, error in stats.source_errors.items():
+            self.err.print(Text(_("source {name} stopped: {error}").format(name=name, error=error), style="red"))
+        self.out.print(
+            _("Stopped. {new} new mentions stored in this run ({dup} already stored).").format(
+                new=f"{stats.inserted:,}", dup=f"{stats.duplicates:,}"
+            )
+        )
+        return 1 if stats.source_errors and len(stats.source_errors) == len(feeds) else 0
+
+    def _progress(self, outcome: Outcome) -> None:
+        self._stored += outcome.stored.inserted
+        if outcome.stored.watermark is not None:
+            self._data_time = outcome.stored.watermark
+        now = time.monotonic()
+        if now - self._last_status >= STATUS_EVERY:
+            self._last_status = now
+            _ = self.radar.translations.gettext
+            when = f"{self._data_time:%Y-%m-%d %H:%M} UTC" if self._data_time else "—"
+            self.out.print(
+                Text(
+                    _("· data up to {when} · {n} new mentions stored so far").format(when=when, n=f"{self._stored:,}"),
+                    style="dim",
+                )
+            )
