@@ -1,0 +1,82 @@
+"""Shared fixtures: real workspaces on disk, real SQLite files and a real PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ascua.config import Workspace, init_workspace, load_workspace
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def postgres_available() -> bool:
+    import psycopg
+
+    try:
+        with psycopg.connect(PG_ADMIN, connect_timeout=3):
+            return True
+    except psycopg.OperationalError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The admin URL of the PostgreSQL on 127.0.0.1:5432; required under CI=true."""
+    if not postgres_available():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("PostgreSQL is not answering on 127.0.0.1:5432, and CI=true requires it")
+        pytest.skip("PostgreSQL is not answering on 127.0.0.1:5432")
+    return PG_ADMIN
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    import psycopg
+
+    name = f"ascua_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgresql://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with psycopg.connect(postgres_server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each storage test runs on SQLite, and on PostgreSQL when one answers (always under CI)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+def write_workspace(root: Path, **changes: Any) -> Workspace:
+    """The example workspace, with top-level sections replaced by ``changes``."""
+    init_workspace(root, force=True)
+    path = root / "ascua.yaml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    config.update(changes)
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_workspace(root)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    """The example workspace, without sources, no dashboard, in a temporary folder."""
+    return write_workspace(tmp_path / "ws", sources=[], web={"enabled": False, "host": "127.0.0.1", "port": 0})
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASCUA_LANG", "en")
+    monkeypatch.delenv("ASCUA_DATABASE_URL", raising=False)
