@@ -14,7 +14,7 @@ from ascua.analysis import AnalysisSetup, analysis_stages
 from ascua.config import Workspace
 from ascua.detect import DetectionStage
 from ascua.detect.threshold import NAME as DETECTOR_NAME
-from ascua.i18n import translator
+from ascua.i18n import language_from_environment, translator
 from ascua.model import SourceBatch
 from ascua.pipeline import Pipeline
 from ascua.respond.alerts import AlertManager
@@ -50,7 +50,8 @@ class Radar:
 
     @property
     def translations(self) -> gettext.NullTranslations:
-        return translator(self.workspace.config.language)
+        """The person's language (``ASCUA_LANG`` or the locale), else the workspace's."""
+        return translator(language_from_environment(self.workspace.config.language))
 
     def link(self, alert_id: int) -> str:
         web = self.workspace.config.web

@@ -27,6 +27,7 @@ from ascua.store.lock import writer_lock
 
 T = TypeVar("T")
 STATUS_EVERY = 30.0
+FIRST_STATUS = 5.0
 
 
 def run_until_stopped(make: Callable[[asyncio.Event], Awaitable[T]], *, on_stop: Callable[[], None] | None = None) -> T:
@@ -85,7 +86,7 @@ class RadarRun:
         self.url: str | None = None
         self._stored = 0
         self._data_time: datetime | None = None
-        self._last_status = time.monotonic()
+        self._last_status = time.monotonic() - STATUS_EVERY + FIRST_STATUS
 
     def start(self) -> int:
         _ = self.radar.translations.gettext

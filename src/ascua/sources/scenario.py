@@ -132,9 +132,9 @@ class ScenarioSource:
                 out.append(pending.pop())
             return out
 
-        # History: everything before the anchor, as fast as the pipeline takes it.
+        # History: everything before the anchor, as fast as the pipeline takes it (in larger batches).
         while True:
-            chunk = take(anchor - timedelta(microseconds=1), self.context.batch_size)
+            chunk = take(anchor - timedelta(microseconds=1), max(self.context.batch_size, 2000))
             if not chunk:
                 break
             last_time, last_id = chunk[-1][0], chunk[-1][1]["id"]

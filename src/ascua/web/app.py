@@ -8,7 +8,8 @@ Policy forbids any script at all.
 from __future__ import annotations
 
 import math
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +40,26 @@ SECURITY_HEADERS = {
 }
 
 
-def _environment(language: str) -> Environment:
+def _when(zone: tzinfo) -> Callable[[datetime | None], str]:
+    """A time as people read it: in the workspace's time zone, with the zone's name."""
+
+    def when(value: datetime | None) -> str:
+        if value is None:
+            return "—"
+        local = value.astimezone(zone)
+        return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+    return when
+
+
+def _environment(language: str, zone: tzinfo) -> Environment:
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(default=True),
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_translations(translator(language), newstyle=True)  # type: ignore[attr-defined]
-    env.filters["when"] = lambda value: f"{value:%Y-%m-%d %H:%M}" if value else "—"
+    env.filters["when"] = _when(zone)
     env.filters["number"] = lambda value: f"{value:,}" if isinstance(value, int) else value
     env.filters["safe_url"] = lambda value: (
         value if isinstance(value, str) and value.startswith(("https://", "http://")) else None
@@ -64,7 +77,7 @@ def create_app(workspace: Workspace, database: Database) -> FastAPI:
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )
-    environments = {language: _environment(language) for language in LANGUAGES}
+    environments = {language: _environment(language, workspace.zone) for language in LANGUAGES}
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def language_of(request: Request) -> str:
