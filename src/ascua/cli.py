@@ -110,10 +110,14 @@ def main(
 
 @app.command()
 def init(
-    directory: Annotated[Path, typer.Argument(help="Folder to create the workspace in.")] = Path("."),
+    directory: Annotated[
+        Path | None, typer.Argument(help="Folder to create the workspace in.", show_default=False)
+    ] = None,
+    workspace: WorkspaceOption = Path("."),
     force: Annotated[bool, typer.Option("--force", help="Overwrite ascua.yaml and plan.yaml if they exist.")] = False,
 ) -> None:
     """Create a workspace: an example ascua.yaml (brands, sources, alert targets) and crisis plan."""
+    directory = directory or workspace
     try:
         written = init_workspace(directory, force=force)
     except FileExistsError as error:
@@ -138,6 +142,10 @@ def run(
     duration: Annotated[
         str | None, typer.Option(help="Stop after this long (e.g. 90s, 10m); default: until Ctrl-C.")
     ] = None,
+    speed: Annotated[
+        float | None, typer.Option(help="Scenario sources: simulated seconds per real second.", min=1, max=100_000)
+    ] = None,
+    seed: Annotated[int | None, typer.Option(help="Scenario sources: the random seed (a new workspace only).")] = None,
 ) -> None:
     """Run the radar: collect from every source, analyse, detect, alert, and serve the dashboard."""
     from ascua.radar import Radar
@@ -146,8 +154,21 @@ def run(
     with errors_for_people():
         ws = _workspace(workspace)
         seconds = parse_duration(duration) if duration else None
+        scenario = {name: value for name, value in (("speed", speed), ("seed", seed)) if value is not None}
+        if scenario and not any(s.type == "scenario" for s in ws.config.sources):
+            fail(_("--speed and --seed apply to scenario sources, and this workspace has none"), EXIT_USAGE)
         with Radar.open(ws) as radar:
-            code = RadarRun(radar, out, err, web=web, host=host, port=port, only=source or [], duration=seconds).start()
+            code = RadarRun(
+                radar,
+                out,
+                err,
+                web=web,
+                host=host,
+                port=port,
+                only=source or [],
+                duration=seconds,
+                overrides={"scenario": scenario},
+            ).start()
     raise typer.Exit(code)
 
 

@@ -112,8 +112,13 @@ class Radar:
                 row.name: row.cursor for row in connection.execute(select(source_state.c.name, source_state.c.cursor))
             }
 
-    def feeds(self, only: Sequence[str] = ()) -> dict[str, AsyncIterator[SourceBatch]]:
-        """The enabled sources of the config, each resuming from its saved cursor."""
+    def feeds(
+        self, only: Sequence[str] = (), overrides: dict[str, dict[str, Any]] | None = None
+    ) -> dict[str, AsyncIterator[SourceBatch]]:
+        """The enabled sources of the config, each resuming from its saved cursor.
+
+        ``overrides`` replaces options of every source of a type (``{"scenario": {"speed": 120}}``).
+        """
         config = self.workspace.config
         context = SourceContext(
             zone=self.workspace.zone, batch_size=config.pipeline.batch_size, brands=tuple(config.brands)
@@ -124,6 +129,6 @@ class Radar:
             if not source.enabled or (only and source.name not in only):
                 continue
             plugin = source_class(source.type)
-            options = plugin.Options.model_validate(source.options)
+            options = plugin.Options.model_validate({**source.options, **(overrides or {}).get(source.type, {})})
             feeds[source.name] = plugin(source.name, options, context).batches(cursors.get(source.name))
         return feeds

@@ -14,7 +14,7 @@ import signal
 import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rich.console import Console
 from rich.text import Text
@@ -73,6 +73,7 @@ class RadarRun:
         only: list[str] | None = None,
         duration: float | None = None,
         collect: bool = True,
+        overrides: dict[str, dict[str, Any]] | None = None,
     ):
         self.radar = radar
         self.out = out
@@ -83,6 +84,7 @@ class RadarRun:
         self.only = only or []
         self.duration = duration
         self.collect = collect
+        self.overrides = overrides or {}
         self.url: str | None = None
         self._stored = 0
         self._data_time: datetime | None = None
@@ -156,7 +158,7 @@ class RadarRun:
 
     async def _run(self, stop: asyncio.Event) -> int:
         _ = self.radar.translations.gettext
-        feeds = self.radar.feeds(self.only)
+        feeds = self.radar.feeds(self.only, self.overrides)
         if not feeds:
             self.err.print(_("No source is enabled: add one under 'sources' in ascua.yaml. Serving what is stored."))
             await self._wait(stop)
