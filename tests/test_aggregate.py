@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
-from tests.store.test_writer import Brand
 
 from ascua.aggregate import Aggregator, window_start
 from ascua.model import Analysis, Mention, MentionBatch
 from ascua.store.database import open_database
 from ascua.store.schema import brand_window
 from ascua.store.writer import MentionWriter, sync_brands
+
+from .store.test_writer import Brand
 
 T0 = datetime(2026, 1, 5, 10, tzinfo=UTC)
 
