@@ -136,7 +136,7 @@ class RadarRun:
 
     def _stopping(self) -> None:
         _ = self.radar.translations.gettext
-        self.err.print(_("Stopping: storing what was collected…"))
+        self.err.print(_("Stopping: storing what was collected…") if self.collect else _("Stopping."))
 
     async def _wait(self, stop: asyncio.Event) -> None:
         if self.duration is not None:
