@@ -246,6 +246,15 @@ class AlertEvent:
     signals: dict[str, Any] = field(default_factory=dict)
 
 
+def iso_utc(moment: datetime) -> str:
+    """A time as ISO 8601 in UTC, with ``Z``: how Ascua writes times in files and cursors.
+
+    >>> iso_utc(datetime(2026, 1, 5, 10, tzinfo=UTC))
+    '2026-01-05T10:00:00Z'
+    """
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
 def utcnow() -> datetime:
     """The current time, timezone-aware, in UTC."""
     return datetime.now(UTC)

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
 
-from ascua.model import Mention, MentionBatch, Problem, SourceBatch, utcnow
+from ascua.model import Mention, MentionBatch, Problem, SourceBatch, iso_utc, utcnow
 
 SCHEMA_FIELDS = frozenset(
     [
@@ -185,7 +185,7 @@ def mention_record(mention: Mention) -> dict[str, Any]:
     record: dict[str, Any] = {
         "source": mention.source,
         "id": mention.native_id,
-        "created_at": _iso(mention.created_at),
+        "created_at": iso_utc(mention.created_at),
         "text": mention.text,
         "url": mention.url,
         "lang": mention.lang,
@@ -193,7 +193,7 @@ def mention_record(mention: Mention) -> dict[str, Any]:
             "handle": mention.author_handle,
             "name": mention.author_name,
             "followers": mention.author_followers,
-            "created_at": _iso(mention.author_created_at) if mention.author_created_at else None,
+            "created_at": iso_utc(mention.author_created_at) if mention.author_created_at else None,
         },
         "metrics": {name: getattr(mention, name) for name in METRIC_FIELDS},
     }
@@ -204,10 +204,6 @@ def mention_record(mention: Mention) -> dict[str, Any]:
     if mention.raw:
         record["raw"] = mention.raw
     return record
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def derived_id(source: str, handle: str, created_at: datetime, text: str) -> str:

@@ -106,13 +106,6 @@ class Pipeline:
         assessments = self.detection.process(windows, watermark)
         return self.alerts.process(assessments)
 
-    def run_batch(self, batch: SourceBatch, watermark: datetime | None = None) -> Outcome:
-        """The whole chain for one batch, synchronously (no notification)."""
-        started = time.perf_counter()
-        stored, windows = self.commit(self.analyse(batch))
-        events = self.react(stored, windows, watermark if watermark is not None else batch.watermark)
-        return Outcome(stored, windows, events, time.perf_counter() - started)
-
 
 def _transient(error: DBAPIError) -> bool:
     text = str(error.orig).lower() if error.orig else ""

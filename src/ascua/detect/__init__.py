@@ -58,8 +58,5 @@ class DetectionStage:
                     changes.append(change)
         return changes
 
-    def levels(self) -> dict[str, Level]:
-        return {brand: detector.level for brand, detector in self.detectors.items()}
-
 
 __all__ = ["DetectionStage", "Detector", "detector_factory"]

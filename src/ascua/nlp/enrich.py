@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Protocol
 
 from ascua.model import Analysis, Mention, MentionBatch
 from ascua.nlp.language import UNDETERMINED, LanguageDetector
-from ascua.nlp.lexicon import LexiconSentiment, SentimentScore, is_complaint, is_question, to_probabilities
+from ascua.nlp.lexicon import LexiconSentiment, is_complaint, is_question, to_probabilities
 from ascua.query.text import fold
 
 MAX_ANALYSED_CHARS = 5_000
-
-
-class SentimentModel(Protocol):
-    name: str
-
-    def score(self, text: str) -> SentimentScore: ...
 
 
 class Enricher:

@@ -3,7 +3,7 @@
 It scores the words, phrases and emoji of a post, handles negation ("no funciona",
 "not good") and intensifiers ("muy mal", "really bad"), and turns the balance into
 three probabilities. It is deliberately simple and fully explainable; a trained model
-replaces it later behind the same :class:`~ascua.nlp.enrich.SentimentModel` seam.
+replaces it later in the enrich stage (:class:`~ascua.nlp.enrich.Enricher`).
 
 >>> model = LexiconSentiment.load()
 >>> model.score("Vuelo cancelado otra vez, qué vergüenza 😡").label

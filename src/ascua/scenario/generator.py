@@ -30,6 +30,7 @@ from functools import cached_property
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from ascua.model import iso_utc
 from ascua.scenario import texts
 from ascua.scenario.texts import BrandVoice, Cause
 
@@ -113,9 +114,9 @@ class WaveTruth:
             "cause": self.cause,
             "title": self.title,
             "key_terms": {lang: list(terms) for lang, terms in self.key_terms.items()},
-            "onset": _iso(self.onset),
-            "peak": _iso(self.peak),
-            "end": _iso(self.end),
+            "onset": iso_utc(self.onset),
+            "peak": iso_utc(self.peak),
+            "end": iso_utc(self.end),
             "shape": self.shape,
             "coordinated": self.coordinated,
             "size": self.size,
@@ -135,10 +136,6 @@ class Author:
     created_at: datetime
     lang: str
     network: str
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _seeded(*parts: object) -> random.Random:
@@ -380,7 +377,7 @@ class Scenario:
         record: dict[str, Any] = {
             "source": network,
             "id": native_id,
-            "created_at": _iso(at),
+            "created_at": iso_utc(at),
             "text": text,
             "url": _HOSTS[network].format(user=user, id=native_id),
             "lang": lang if network in _LANG_GIVEN else None,
@@ -388,7 +385,7 @@ class Scenario:
                 "handle": author.handle,
                 "name": author.name,
                 "followers": author.followers,
-                "created_at": _iso(author.created_at),
+                "created_at": iso_utc(author.created_at),
             },
             "metrics": {
                 "likes": likes if likes is not None else int(rng.expovariate(1 / max(1.0, author.followers / 60))),
@@ -604,11 +601,6 @@ def _cause(voice: BrandVoice, wave: WaveSpec) -> Cause:
             return cause
     known = ", ".join(c.id for c in voice.causes)
     raise ValueError(f"{voice.id} has no wave cause {wave.cause!r} (causes: {known})")
-
-
-def causes() -> dict[str, list[str]]:
-    """The wave causes each scenario brand knows."""
-    return {brand: [c.id for c in voice.causes] for brand, voice in texts.BRANDS.items()}
 
 
 def _cumulative(weights: list[float]) -> Iterator[float]:

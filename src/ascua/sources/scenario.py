@@ -13,13 +13,13 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ascua.config import Duration
-from ascua.model import Record, SourceBatch, utcnow
+from ascua.model import Record, SourceBatch, iso_utc, utcnow
 from ascua.scenario import Scenario, ScenarioSpec, WaveSpec, texts
 from ascua.sources.base import SourceContext
 
@@ -60,10 +60,6 @@ class ScenarioOptions(BaseModel):
         if unknown or not value:
             raise ValueError(f"the scenario knows the brands {', '.join(texts.BRANDS)}")
         return value
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat()
 
 
 class ScenarioSource:
@@ -116,8 +112,8 @@ class ScenarioSource:
 
         def cursor_after(moment: datetime | None, native_id: str | None) -> dict[str, Any]:
             return {
-                "anchor": _iso(anchor),
-                "time": _iso(moment) if moment else None,
+                "anchor": iso_utc(anchor),
+                "time": iso_utc(moment) if moment else None,
                 "id": native_id,
                 "seed": options.seed,
             }

@@ -212,13 +212,3 @@ def mentions(
         query = query.where(analysis.c.sentiment == sentiment)
     query = query.order_by(order.desc(), mention.c.id.desc()).limit(limit).offset(offset)
     return [dict(row._mapping) for row in connection.execute(query)]
-
-
-def windows(connection: Connection, brand_key: str, scale: int, since: datetime) -> list[dict[str, Any]]:
-    brand_id = select(brand.c.id).where(brand.c.key == brand_key).scalar_subquery()
-    query = (
-        select(brand_window)
-        .where(brand_window.c.brand_id == brand_id, brand_window.c.scale == scale, brand_window.c.start >= since)
-        .order_by(brand_window.c.start)
-    )
-    return [dict(row._mapping) for row in connection.execute(query)]
