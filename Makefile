@@ -43,6 +43,7 @@ messages: $(VENV)/.dev-installed
 ## Speed and memory measurements (not part of the test suite).
 bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/import_speed.py
+	$(BIN)/python benchmarks/query_speed.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

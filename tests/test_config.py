@@ -126,3 +126,26 @@ def test_scenario_source_options_are_validated_with_their_line(tmp_path: Path) -
     with pytest.raises(ConfigError, match="scenario knows the brands") as caught:
         load_workspace(write(tmp_path, text))
     assert caught.value.field == "sources[0].waves[0].brand"
+
+
+def test_the_analysis_section_chooses_the_deep_model_and_needs_a_path_for_transformers(tmp_path: Path) -> None:
+    assert load_workspace(write(tmp_path, "name: a\n")).config.analysis.deep_model == "builtin"
+    text = (
+        "analysis:\n  deep_model: transformers\n  transformers:\n    path: models/twitter-xlmr\n"
+        "    batch_size: 8\n    labels: {LABEL_0: Negative, 2: positive}\n"
+    )
+    settings = load_workspace(write(tmp_path, text)).config.analysis.transformers
+    assert settings is not None and settings.path == "models/twitter-xlmr"
+    assert (settings.batch_size, settings.max_length, settings.threads) == (8, 128, 1)
+    assert settings.labels == {"LABEL_0": "negative", "2": "positive"}
+    no_path = "analysis:\n  deep_model: transformers\n  transformers:\n    batch_size: 8\n"
+    bad_label = "analysis:\n  transformers:\n    path: m\n    labels: {LABEL_0: angry}\n"
+    for text, line, field, words in [
+        ("analysis:\n  deep_model: transformers\n", 1, "analysis", "path of the model folder"),
+        (no_path, 3, "analysis.transformers.path", "required"),
+        ("analysis:\n  deep_model: bert\n", 2, "analysis.deep_model", "builtin"),
+        (bad_label, 4, "analysis.transformers.labels", "negative, neutral or positive"),
+    ]:
+        with pytest.raises(ConfigError, match=words) as caught:
+            load_workspace(write(tmp_path, text))
+        assert (caught.value.line, caught.value.field) == (line, field), str(caught.value)

@@ -50,9 +50,7 @@ def analysis_stages(
     if setup.brand is not None:
         config.brand(setup.brand)  # raises KeyError naming the known brands
     brands = config.brands
-    matcher = BrandMatcher(
-        [(b.id, b.query, b.own_accounts) for b in brands], forced_brand=setup.brand, keep_unmatched=setup.keep_unmatched
-    )
+    matcher = BrandMatcher.for_brands(brands, forced_brand=setup.brand, keep_unmatched=setup.keep_unmatched)
     enricher = Enricher(own_accounts=[handle for b in brands for handle in b.own_accounts])
     return normalizer, matcher, enricher
 

@@ -449,5 +449,80 @@ def _when(value: Any) -> str:
     return f"{moment:%Y-%m-%d %H:%M} UTC"
 
 
+# --- query ---------------------------------------------------------------------------------
+
+query_app = typer.Typer(
+    help="Brand queries: try one on the stored mentions before putting it in ascua.yaml.", no_args_is_help=True
+)
+app.add_typer(query_app, name="query")
+
+
+@query_app.command("test")
+def query_test(
+    query: Annotated[str, typer.Argument(help="The query, in quotes (docs/queries.md).", show_default=False)],
+    workspace: WorkspaceOption = Path("."),
+    brand: Annotated[str | None, typer.Option(help="Only the mentions stored for this brand.")] = None,
+    exclude: Annotated[
+        str | None, typer.Option(help="An exclusion to try with the query, like a brand's exclude.")
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=0, max=100_000, help="How many matching mentions to show.")
+    ] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show which stored mentions a query would match, newest first, and how many of them."""
+    from ascua.query import QueryError, compile_query
+    from ascua.query.preview import UnknownBrand, preview_query
+    from ascua.radar import Radar
+
+    try:
+        compile_query(query, exclude)
+    except QueryError as error:
+        _query_error(error.describe(_), error.position, exclude if error.part == "exclude" else query)
+    with errors_for_people():
+        ws = _workspace(workspace)
+        with Radar.open(ws) as radar:
+            try:
+                preview = preview_query(radar.database, query, limit, brand, exclude=exclude)
+            except UnknownBrand:
+                fail(
+                    _("no brand {brand!r} in the workspace (brands: {known})").format(
+                        brand=brand, known=", ".join(radar.brand_ids)
+                    ),
+                    EXIT_USAGE,
+                )
+    if as_json:
+        out.print_json(json.dumps(preview.as_json(), ensure_ascii=False))
+        return
+    for item in preview.mentions:
+        out.print(
+            Text.assemble(
+                (_when(item.created_at), "dim"),
+                "  ",
+                (item.source, "cyan"),
+                "  ",
+                (item.author or "—", "bold"),
+                "  ",
+                " ".join(item.text.split()),
+            )
+        )
+    counts = {"matched": f"{preview.matched:,}", "scanned": f"{preview.scanned:,}", "brand": brand}
+    if brand is None:
+        out.print(_("{matched} of {scanned} stored mentions match the query.").format(**counts))
+    else:
+        out.print(_("{matched} of {scanned} stored mentions of {brand} match the query.").format(**counts))
+    if preview.matched > len(preview.mentions):
+        out.print(_("Showing the newest {shown}; --limit N shows more.").format(shown=len(preview.mentions)))
+
+
+def _query_error(message: str, position: int | None, text: str | None) -> NoReturn:
+    """The error (already in the person's language), and a caret under its place in the text."""
+    err.print(Text(_("error: {message}").format(message=message), style="red"))
+    if position is not None and text is not None:
+        err.print(Text("  " + text))
+        err.print(Text("  " + " " * position + "^", style="red"))
+    raise typer.Exit(EXIT_USAGE)
+
+
 def entrypoint() -> None:  # pragma: no cover - the console script
     app()

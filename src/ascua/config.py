@@ -103,6 +103,7 @@ class BrandConfig(_Strict):
     id: str
     name: str = Field(min_length=1)
     query: str = Field(min_length=1)
+    exclude: str | None = None
     languages: list[str] = Field(default_factory=lambda: ["es", "en"])
     own_accounts: list[str] = Field(default_factory=list)
     detection: DetectionSettings = DetectionSettings()
@@ -114,12 +115,13 @@ class BrandConfig(_Strict):
             raise ValueError(f"a brand id is lowercase letters, digits, '-' or '_' (like 'vuelaya'); {value!r} is not")
         return value
 
-    @field_validator("query")
+    @field_validator("query", "exclude")
     @classmethod
-    def _query(cls, value: str) -> str:
+    def _query(cls, value: str | None) -> str | None:
         from ascua.query import compile_query
 
-        compile_query(value)  # raises QueryError (a ValueError) with position and hint
+        if value is not None:
+            compile_query(value)  # raises QueryError (a ValueError) with position and hint
         return value
 
     @field_validator("own_accounts")
@@ -181,6 +183,46 @@ class PipelineConfig(_Strict):
         return sorted(set(value))
 
 
+class TransformersModelConfig(_Strict):
+    """A local Hugging Face sentiment model folder (docs/models-byo.md); nothing is downloaded."""
+
+    path: str = Field(min_length=1)
+    batch_size: int = Field(32, ge=1, le=4_096)
+    max_length: int = Field(128, ge=8, le=8_192)
+    threads: int = Field(1, ge=1, le=256)
+    labels: dict[str, str] | None = None
+
+    @field_validator("labels")
+    @classmethod
+    def _labels(cls, value: dict[str, str] | None) -> dict[str, str] | None:
+        if value is None:
+            return None
+        for label, sentiment in value.items():
+            if sentiment.strip().lower() not in ("negative", "neutral", "positive"):
+                raise ValueError(f"the label {label!r} maps to {sentiment!r}; use negative, neutral or positive")
+        return {label: sentiment.strip().lower() for label, sentiment in value.items()}
+
+
+class AnalysisConfig(_Strict):
+    """Which model answers the deep tier: the shipped one, or a model folder the user brings."""
+
+    deep_model: str = "builtin"
+    transformers: TransformersModelConfig | None = None
+
+    @field_validator("deep_model")
+    @classmethod
+    def _deep_model(cls, value: str) -> str:
+        if value not in ("builtin", "transformers"):
+            raise ValueError("deep_model is 'builtin' (the shipped deep tier) or 'transformers' (your own model)")
+        return value
+
+    @model_validator(mode="after")
+    def _needs_path(self) -> AnalysisConfig:
+        if self.deep_model == "transformers" and self.transformers is None:
+            raise ValueError("deep_model: transformers needs a transformers: section with the path of the model folder")
+        return self
+
+
 class WorkspaceConfig(_Strict):
     version: int = 1
     name: str = "Ascua"
@@ -193,6 +235,7 @@ class WorkspaceConfig(_Strict):
     alerts: AlertsConfig = AlertsConfig()
     web: WebConfig = WebConfig()
     pipeline: PipelineConfig = PipelineConfig()
+    analysis: AnalysisConfig = AnalysisConfig()
 
     @field_validator("version")
     @classmethod
