@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 WORKSPACE ?= demo
 
-.PHONY: run test lint install dev messages bench clean
+.PHONY: run test lint install dev messages bench models clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,10 +40,16 @@ messages: $(VENV)/.dev-installed
 	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext -k N_ -o /tmp/ascua.pot --no-location --omit-header --sort-output .
 	$(BIN)/pybabel update -i /tmp/ascua.pot -d src/ascua/locales -D ascua --no-fuzzy-matching --omit-header
 
+## Retrain every shipped model from ../shared/data (or ASCUA_DATA) and write docs/models-evaluation.md.
+## A first run embeds ~70,000 texts and words and takes about 40 minutes on two cores; later runs reuse .cache/models.
+models: $(VENV)/.dev-installed
+	$(BIN)/python -m ascua.nlp.train --skip-deep-test "tweeteval sentiment test"
+
 ## Speed and memory measurements (not part of the test suite).
 bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/import_speed.py
 	$(BIN)/python benchmarks/query_speed.py
+	$(BIN)/python benchmarks/analysis_speed.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

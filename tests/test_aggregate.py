@@ -18,7 +18,8 @@ T0 = datetime(2026, 1, 5, 10, tzinfo=UTC)
 
 
 def analysis(sentiment: str) -> Analysis:
-    return Analysis("es", sentiment, {"negative": 0.0, "neutral": 1.0, "positive": 0.0}, False, False, "test")  # type: ignore[arg-type]
+    scores = {label: float(label == sentiment) for label in ("negative", "neutral", "positive")}
+    return Analysis("es", sentiment, scores, False, False, "test")  # type: ignore[arg-type]
 
 
 def feed(posts: list[tuple[str, str, int, str]]) -> MentionBatch:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from zoneinfo import ZoneInfo
 
-from ascua.nlp.lexicon import LexiconSentiment
+from ascua.nlp.analyzer import Analyzer
 from ascua.normalize import Normalizer
 from ascua.scenario import Scenario, ScenarioSpec, WaveSpec, default_waves
 
@@ -73,9 +73,8 @@ def test_bilingual_and_mostly_about_the_three_brands() -> None:
 
 
 def test_everyday_traffic_is_mostly_calm_with_a_minority_of_complaints() -> None:
-    model = LexiconSentiment.load()
     records = [r for _, r in take(Scenario(ScenarioSpec(seed=7, start=START)), 5000)]
-    labels = Counter(model.score(r["text"]).label for r in records)
+    labels = Counter(result.sentiment for result in Analyzer().analyse([r["text"] for r in records]))
     assert 0.08 < labels["negative"] / len(records) < 0.3
     assert labels["positive"] > 0.1 * len(records)
 
@@ -101,8 +100,9 @@ def test_a_wave_knows_its_onset_first_posters_amplifiers_and_cause() -> None:
     terms = [t for lang in ("es", "en") for t in truth.key_terms[lang]]
     about = [r for r in wave if r.get("repost_of") is None and any(t in r["text"].lower() for t in terms)]
     assert len(about) > 100
+    readings = Analyzer().analyse([r["text"] for r in wave])
     negative_people = {
-        r["author"]["handle"] for r in wave if LexiconSentiment.load().score(r["text"]).label == "negative"
+        r["author"]["handle"] for r, result in zip(wave, readings, strict=True) if result.sentiment == "negative"
     }
     assert len(negative_people) > 150
 

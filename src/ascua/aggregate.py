@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, func, select
 
-from ascua.model import StoredBatch, WindowStats, utcnow
+from ascua.model import StoredBatch, WindowStats, counted_sentiment, utcnow
 from ascua.store.bulk import insert_for
 from ascua.store.schema import analysis, brand_window, mention, mention_brand
 
@@ -160,6 +160,7 @@ class Aggregator:
                 mention.c.author_handle,
                 mention.c.author_followers,
                 analysis.c.sentiment,
+                analysis.c.negative,
             )
             .join(mention, mention.c.id == mention_brand.c.mention_id)
             .outerjoin(analysis, analysis.c.mention_id == mention_brand.c.mention_id)
@@ -172,7 +173,10 @@ class Aggregator:
         window = _Window()
         for row in connection.execute(query):
             window.add(
-                row.sentiment, _author_key(row.author_handle, row.mention_id), row.author_followers or 0, row.created_at
+                counted_sentiment(row.sentiment, row.negative),
+                _author_key(row.author_handle, row.mention_id),
+                row.author_followers or 0,
+                row.created_at,
             )
         return window
 

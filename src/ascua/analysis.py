@@ -8,6 +8,7 @@ Worker processes hold one task each: :func:`start_worker` installs it,
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import threading
@@ -51,7 +52,12 @@ def analysis_stages(
         config.brand(setup.brand)  # raises KeyError naming the known brands
     brands = config.brands
     matcher = BrandMatcher.for_brands(brands, forced_brand=setup.brand, keep_unmatched=setup.keep_unmatched)
-    enricher = Enricher(own_accounts=[handle for b in brands for handle in b.own_accounts])
+    loader = None
+    if config.analysis.deep_model == "transformers":
+        from ascua.nlp.transformers_model import load_configured_model
+
+        loader = functools.partial(load_configured_model, workspace)
+    enricher = Enricher(own_accounts=[handle for b in brands for handle in b.own_accounts], sentiment_loader=loader)
     return normalizer, matcher, enricher
 
 

@@ -406,6 +406,12 @@ def _print_status(report: dict[str, Any]) -> None:
     out.print(Text(_("Workspace: {path}  ·  database: {url}").format(path=report["workspace"], url=report["database"])))
     counts = report["counts"]
     out.print(_("{m} mentions stored, {a} analysed.").format(m=f"{counts['mentions']:,}", a=f"{counts['analysed']:,}"))
+    deep = report["deep_tier"]
+    if deep["running"]:
+        line = _("Deep tier: {n} posts read again; {q} waiting, {r} a second.")
+    else:
+        line = _("Deep tier: {n} posts read again.") if deep["enabled"] else _("Deep tier: off (analysis.deep_tier).")
+    out.print(line.format(n=f"{deep['analysed']:,}", q=f"{deep['queued'] or 0:,}", r=f"{deep['rate'] or 0:.1f}"))
     table = Table(title=_("Brands"), title_justify="left")
     for column in (_("brand"), _("level"), _("mentions"), _("last day"), _("negative"), _("newest mention")):
         table.add_column(column)
@@ -522,6 +528,80 @@ def _query_error(message: str, position: int | None, text: str | None) -> NoRetu
         err.print(Text("  " + text))
         err.print(Text("  " + " " * position + "^", style="red"))
     raise typer.Exit(EXIT_USAGE)
+
+
+# --- analyze -------------------------------------------------------------------------------
+
+
+@app.command()
+def analyze(
+    texts: Annotated[
+        list[str] | None, typer.Argument(help="Texts to analyse (default: read standard input).", show_default=False)
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="One text per line, or JSONL with a 'text' field.")
+    ] = None,
+    tier: Annotated[
+        str | None, typer.Option(help="fast or deep (default: deep, and fast if the deep tier cannot load).")
+    ] = None,
+    batch: Annotated[int, typer.Option(help="Texts analysed together.", min=1, max=10_000)] = 64,
+) -> None:
+    """Analyse texts: one JSON object per text, in input order (lang, sentiment, emotion, irony, question…)."""
+    from ascua.nlp.analyzer import Analyzer
+    from ascua.nlp.inputs import InputText, read_texts
+
+    if tier not in (None, "fast", "deep"):
+        fail(_("--tier is fast or deep"), EXIT_USAGE)
+    if texts and file is not None:
+        fail(_("give texts as arguments or with --file, not both"), EXIT_USAGE)
+    if texts:
+        items: Any = (InputText(text, f"argument {n}") for n, text in enumerate(texts, 1))
+    elif file is not None:
+        if not file.is_file():
+            fail(_("{path}: no such file").format(path=file), EXIT_USAGE)
+        handle = file.open(encoding="utf-8", errors="surrogateescape", newline="")
+        items = read_texts(handle, str(file), jsonl=True if file.suffix in (".jsonl", ".ndjson") else None)
+    else:
+        if sys.stdin.isatty():
+            err.print(_("Reading texts from standard input, one per line (Ctrl-D to end)…"))
+        items = read_texts(sys.stdin, "stdin", jsonl=None)
+    analyzer = Analyzer()
+    chosen = tier or "deep"
+    if chosen == "deep":
+        try:
+            analyzer.deep.version  # noqa: B018 - loads the deep tier now, to fall back before reading input
+        except Exception as error:  # the deep tier's packages or artifacts are missing: say so, answer fast
+            if tier == "deep":
+                fail(_("the deep tier cannot load: {error}").format(error=error))
+            err.print(Text(_("warning: the deep tier cannot load ({error}); using the fast tier").format(error=error)))
+            chosen = "fast"
+    problems = 0
+    pending: list[InputText] = []
+
+    def flush() -> None:
+        readable = [item.text or "" for item in pending if item.problem is None]
+        results = iter(analyzer.analyse(readable, tier=chosen))  # type: ignore[arg-type]
+        lines = []
+        for item in pending:
+            if item.problem is not None:
+                lines.append(json.dumps({"error": item.problem}, ensure_ascii=False))
+            else:
+                lines.append(json.dumps(next(results).as_json(), ensure_ascii=False))
+        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.flush()
+        pending.clear()
+
+    for item in items:
+        if item.problem is not None:
+            problems += 1
+            err.print(Text(item.problem, style="red"))
+        pending.append(item)
+        if len(pending) >= batch:
+            flush()
+    if pending:
+        flush()
+    if problems:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def entrypoint() -> None:  # pragma: no cover - the console script

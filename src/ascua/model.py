@@ -74,9 +74,11 @@ class Mention:
 class Analysis:
     """What the enrich stage understood of a mention.
 
-    ``scores`` holds calibrated probabilities for the three sentiments; ``model``
-    names the model and version that produced them and ``tier`` the tier
-    (``fast`` inline, ``deep`` asynchronous).
+    ``scores`` holds calibrated probabilities for the three sentiments; ``emotion``
+    the probabilities of the emotions (anger, joy, optimism, sadness, fear) and
+    ``irony`` the probability that the post is ironic or sarcastic; ``model`` names
+    the models and version that produced them and ``tier`` the tier (``fast`` inline,
+    ``deep`` asynchronous, for the posts that matter).
     """
 
     lang: str
@@ -86,12 +88,42 @@ class Analysis:
     complaint: bool
     model: str
     tier: str = "fast"
+    emotion: dict[str, float] | None = None
+    irony: float | None = None
+
+    @property
+    def top_emotion(self) -> str | None:
+        """The most probable emotion, or ``None`` when none was measured."""
+        return max(self.emotion, key=self.emotion.__getitem__) if self.emotion else None
 
     def __reduce__(self) -> tuple[type[Analysis], tuple[Any, ...]]:
         return (
             Analysis,
-            (self.lang, self.sentiment, self.scores, self.question, self.complaint, self.model, self.tier),
-        )
+            (
+                self.lang, self.sentiment, self.scores, self.question, self.complaint,
+                self.model, self.tier, self.emotion, self.irony,
+            ),
+        )  # fmt: skip
+
+
+NEGATIVE_CONFIDENCE = 0.5
+
+
+def counted_sentiment(label: str | None, negative: float | None) -> Sentiment | None:
+    """The sentiment a brand's windows count for a post: negative only when the model is sure enough.
+
+    A post whose most likely reading is negative, but with less than even odds, counts as
+    neutral: the detector sums strangers' posts by the hundred, and those near-ties are
+    where the models are most often wrong.
+
+    >>> counted_sentiment("negative", 0.62), counted_sentiment("negative", 0.41), counted_sentiment("positive", 0.1)
+    ('negative', 'neutral', 'positive')
+    """
+    if label == "negative":
+        return "negative" if (negative if negative is not None else 1.0) >= NEGATIVE_CONFIDENCE else "neutral"
+    if label in ("neutral", "positive"):
+        return label  # type: ignore[return-value]
+    return None
 
 
 @dataclass(slots=True)

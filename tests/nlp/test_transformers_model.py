@@ -194,3 +194,22 @@ def test_without_the_extra_the_error_says_what_to_install(model_folder: Path, mo
     monkeypatch.setitem(sys.modules, "torch", None)  # as if torch were not installed
     with pytest.raises(TransformersNotInstalled, match=r"pip install 'ascua\[transformers\]'"):
         TransformersSentiment(model_folder)
+
+
+def test_the_radar_deep_tier_answers_sentiment_with_the_chosen_model(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from ascua.analysis import AnalysisSetup, analysis_stages
+    from ascua.model import Mention
+
+    folder = save_tiny_model(tmp_path / "ws" / "models" / "tiny", THREE_LABELS, bias=[0.0, 0.0, 6.0])
+    analysis = {"deep_model": "transformers", "transformers": {"path": "models/tiny"}}
+    workspace = write_workspace(tmp_path / "ws", sources=[], analysis=analysis)
+    _, _, enricher = analysis_stages(workspace, AnalysisSetup(str(workspace.root)))
+    assert enricher is not None
+    post = Mention("x", "1", "Vuelo cancelado otra vez, qué vergüenza", datetime.now(UTC))
+    fast, deep = enricher.analyse(post), enricher.analyse_deep([post])[0]
+    assert fast.tier == "fast" and fast.sentiment == "negative"
+    # the tiny model is biased to "positive" whatever the text: the deep tier's sentiment is its answer
+    assert deep.tier == "deep" and deep.sentiment == "positive" and f"transformers:{folder.name}" in deep.model
+    assert deep.emotion is not None  # emotion and irony still come from the shipped deep heads

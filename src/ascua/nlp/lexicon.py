@@ -1,9 +1,9 @@
-"""A small bilingual (Spanish/English) lexicon model: the fast, first enrichment.
+"""A small bilingual (Spanish/English) sentiment lexicon: cues for the trained models.
 
 It scores the words, phrases and emoji of a post, handles negation ("no funciona",
-"not good") and intensifiers ("muy mal", "really bad"), and turns the balance into
-three probabilities. It is deliberately simple and fully explainable; a trained model
-replaces it later in the enrich stage (:class:`~ascua.nlp.enrich.Enricher`).
+"not good") and intensifiers ("muy mal", "really bad"). The fast tier uses its balance
+as two features (:mod:`ascua.nlp.features`) and the analyzer its negative words to spot
+sarcastic thanks; on its own it also turns the balance into three probabilities.
 
 >>> model = LexiconSentiment.load()
 >>> model.score("Vuelo cancelado otra vez, qué vergüenza 😡").label
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import cast
@@ -182,6 +183,9 @@ QUESTION_STARTS = frozenset(
 )
 
 
+_EMOJI = re.compile("|".join(map(re.escape, EMOJI)))
+
+
 @dataclass(frozen=True, slots=True)
 class SentimentScore:
     label: Sentiment
@@ -265,7 +269,7 @@ class LexiconSentiment:
                 score = self.word_score(word)
             if score:
                 window = bare[max(0, index - 3) : index]
-                if width == 1 and any(w in NEGATORS for w in window):
+                if any(w in NEGATORS for w in window):
                     score = -score * 0.7 if score > 0 else -score * 0.4
                 if window and window[-1] in INTENSIFIERS:
                     score *= 1.5
@@ -274,9 +278,9 @@ class LexiconSentiment:
                 else:
                     negative -= score
             index += width
-        for char in text:
-            emoji = EMOJI.get(char)
-            if emoji:
+        if not text.isascii():
+            for char in _EMOJI.findall(text):
+                emoji = EMOJI[char]
                 if emoji > 0:
                     positive += emoji
                 else:

@@ -17,9 +17,9 @@ The generator fills the templates with :meth:`str.format` and these slots only:
 :data:`GENERIC` holds the everyday chatter about any brand; each :class:`BrandVoice`
 adds its own everyday lines, two negative :class:`Cause` waves (a crisis with a reason)
 and one positive one. A cause's ``key_terms`` are the words its wave repeats, so that an
-explanation of the burst can recover what it is about. The templates are written so
-that the lexicon sentiment model (``ascua.nlp.lexicon``) reads complaints, rants and
-crisis posts as negative and praise as positive, as real people's words would be.
+explanation of the burst can recover what it is about. The templates are written as
+real people write, so that a sentiment model (the shipped tiers, ``ascua.nlp``) reads
+complaints, rants and crisis posts as negative and praise as positive.
 
 Written for Ascua.
 """

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
-from ascua.model import Analysis, Mention, MentionBatch, NewLink, StoredBatch, utcnow
+from ascua.model import Analysis, Mention, MentionBatch, NewLink, StoredBatch, counted_sentiment, utcnow
 from ascua.store.bulk import insert_for, insert_ignoring_conflicts
 from ascua.store.schema import analysis, brand, mention, mention_brand, source_state
 
@@ -70,8 +70,8 @@ def analysis_row(mention_id: int, result: Analysis) -> dict[str, Any]:
         "positive": result.scores.get("positive", 0.0),
         "question": result.question,
         "complaint": result.complaint,
-        "emotion": None,
-        "irony": None,
+        "emotion": result.emotion,
+        "irony": result.irony,
         "analysed_at": utcnow(),
     }
 
@@ -199,7 +199,9 @@ class MentionWriter:
                         mention_id=row_id,
                         created_at=item.created_at,
                         author=item.author_handle,
-                        sentiment=result.sentiment if result else None,
+                        sentiment=(
+                            counted_sentiment(result.sentiment, result.scores.get("negative")) if result else None
+                        ),
                         reach=item.reach,
                     )
                 )

@@ -1,0 +1,1 @@
+"""The shipped model artifacts (JSON and .npz), written by ``make models``."""
