@@ -93,3 +93,12 @@ def test_alert_events_carry_what_a_notifier_needs() -> None:
     event = AlertEvent(1, "vuelaya", "Vuelaya", "opened", Level.INCIDENT, Level.NORMAL, T0, "reason")
     assert event.level > event.previous
     assert Analysis("es", "neutral", {}, False, False, "m").tier == "fast"
+
+
+def test_posts_shown_to_a_person_are_handed_to_the_deep_tier(client: TestClient, workspace: Workspace) -> None:
+    shown: list[list[int]] = []
+    with Radar.open(workspace) as radar:
+        app = TestClient(create_app(workspace, radar.database, shown=shown.append))
+        assert app.get("/mentions?brand=vuelaya").status_code == 200
+        assert app.get("/api/v1/mentions?brand=vuelaya").status_code == 200
+    assert len(shown) == 2 and all(len(ids) == 2 for ids in shown)

@@ -204,10 +204,15 @@ class TransformersModelConfig(_Strict):
 
 
 class AnalysisConfig(_Strict):
-    """Which model answers the deep tier: the shipped one, or a model folder the user brings."""
+    """Which model answers the deep tier (the shipped one, or a model folder the user brings),
+    and which posts it reads again, off the stream (docs/deep-tier.md)."""
 
     deep_model: str = "builtin"
     transformers: TransformersModelConfig | None = None
+    deep_tier: bool = True
+    deep_min_reach: int = Field(10_000, ge=0)
+    deep_queue: int = Field(5_000, ge=16, le=1_000_000)
+    deep_batch: int = Field(16, ge=1, le=1_024)
 
     @field_validator("deep_model")
     @classmethod

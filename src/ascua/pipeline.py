@@ -5,10 +5,12 @@
 Each stage is a plain object with a typed ``process`` method and no knowledge of what
 runs it. :class:`Pipeline` wires them: ``analyse`` (normalize, match, enrich: pure
 computation), ``commit`` (store and aggregate in one transaction, with the source
-cursor) and ``react`` (detect and alert). :class:`EmbeddedRunner` runs them in one
-asyncio process with bounded queues between the three parts, so a fast source waits
-for a slow database instead of filling the memory, and on SIGINT/SIGTERM it stops
-the sources, lets every collected batch reach the database, and returns.
+cursor) and ``react`` (detect and alert, then hand the batch's new links to the deep
+tier, :mod:`ascua.deep_tier`, which reads them again in its own thread).
+:class:`EmbeddedRunner` runs them in one asyncio process with bounded queues between
+the three parts, so a fast source waits for a slow database instead of filling the
+memory, and on SIGINT/SIGTERM it stops the sources, lets every collected batch reach
+the database, and returns.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import asyncio
 import logging
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,13 +30,13 @@ from sqlalchemy.exc import DBAPIError
 from ascua.aggregate import Aggregator
 from ascua.analysis import analyse
 from ascua.detect import DetectionStage
-from ascua.model import AlertEvent, MentionBatch, SourceBatch, StoredBatch, WindowStats, utcnow
+from ascua.model import AlertEvent, Level, MentionBatch, NewLink, SourceBatch, StoredBatch, WindowStats, utcnow
 from ascua.normalize import Normalizer
 from ascua.query import BrandMatcher
 from ascua.respond.alerts import AlertManager
 from ascua.respond.notify import Notifier
 from ascua.store.bulk import insert_for
-from ascua.store.database import Database
+from ascua.store.database import Database, is_transient
 from ascua.store.schema import source_state
 from ascua.store.writer import MentionWriter
 
@@ -51,6 +53,12 @@ class Stage(Protocol[In, Out]):
     """A pure stage: one batch in, one batch out."""
 
     def process(self, batch: In) -> Out: ...
+
+
+class DeepTier(Protocol):
+    """Takes each committed batch's new links, for the deep tier (:mod:`ascua.deep_tier`)."""
+
+    def offer(self, links: Sequence[NewLink], levels: Mapping[str, Level]) -> None: ...
 
 
 @dataclass
@@ -76,6 +84,7 @@ class Pipeline:
     detection: DetectionStage | None = None
     alerts: AlertManager | None = None
     notifiers: list[Notifier] = field(default_factory=list)
+    deep: DeepTier | None = None
 
     def analyse(self, batch: SourceBatch) -> MentionBatch:
         """normalize → match → enrich: computation only, no I/O."""
@@ -93,23 +102,21 @@ class Pipeline:
             except DBAPIError as error:
                 if stored is not None and self.aggregator is not None:
                     self.aggregator.discard(stored)
-                if attempt == COMMIT_ATTEMPTS or not _transient(error):
+                if attempt == COMMIT_ATTEMPTS or not is_transient(error):
                     raise
                 log.warning("database busy or unreachable (attempt %d): retrying", attempt)
                 time.sleep(0.5 * 2**attempt)
         raise AssertionError("unreachable")
 
     def react(self, stored: StoredBatch, windows: list[WindowStats], watermark: datetime | None) -> list[AlertEvent]:
-        """detect → alert."""
+        """detect → alert, then offer the batch to the deep tier (which never makes it wait)."""
         if self.detection is None or self.alerts is None:
             return []
         assessments = self.detection.process(windows, watermark)
-        return self.alerts.process(assessments)
-
-
-def _transient(error: DBAPIError) -> bool:
-    text = str(error.orig).lower() if error.orig else ""
-    return error.connection_invalidated or "locked" in text or "busy" in text or "could not connect" in text
+        events = self.alerts.process(assessments)
+        if self.deep is not None:
+            self.deep.offer(stored.links, self.alerts.levels())
+        return events
 
 
 _DONE = object()

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ascua import __version__
+from ascua.deep_tier import DeepAnalysisWorker
 from ascua.pipeline import EmbeddedRunner, Outcome
 from ascua.radar import Radar
 from ascua.respond.notify import AppriseNotifier, ConsoleNotifier, Notifier
@@ -86,6 +87,7 @@ class RadarRun:
         self.collect = collect
         self.overrides = overrides or {}
         self.url: str | None = None
+        self.deep: DeepAnalysisWorker | None = None
         self._stored = 0
         self._data_time: datetime | None = None
         self._last_status = time.monotonic() - STATUS_EVERY + FIRST_STATUS
@@ -97,7 +99,7 @@ class RadarRun:
             from ascua.web.server import WebServer, WebServerError
 
             try:
-                server = WebServer(self.radar.workspace, self.radar.database, self.host, self.port)
+                server = WebServer(self.radar.workspace, self.radar.database, self.host, self.port, shown=self._shown)
                 self.url = server.start()
             except WebServerError as error:
                 self.err.print(Text(_("error: {message}").format(message=error), style="red"))
@@ -134,8 +136,15 @@ class RadarRun:
             self.out.print(Text(_("Dashboard: {url}").format(url=self.url), style="bold cyan"))
         self.out.print(_("Press Ctrl-C to stop."))
 
+    def _shown(self, mention_ids: list[int]) -> None:
+        """The dashboard showed these posts to a person: the deep tier reads them first."""
+        if self.deep is not None:
+            self.deep.request(mention_ids)
+
     def _stopping(self) -> None:
         _ = self.radar.translations.gettext
+        if self.deep is not None:
+            self.deep.request_stop()  # no new deep batch while the stream flushes
         self.err.print(_("Stopping: storing what was collected…") if self.collect else _("Stopping."))
 
     async def _wait(self, stop: asyncio.Event) -> None:
@@ -166,6 +175,9 @@ class RadarRun:
         pipeline = self.radar.pipeline(notifiers=self._notifiers())
         config = self.radar.workspace.config
         runner = EmbeddedRunner(pipeline, queue_size=config.pipeline.queue_size, on_outcome=self._progress)
+        self.deep = pipeline.deep = DeepAnalysisWorker.for_radar(self.radar, pipeline)
+        if self.deep is not None:
+            self.deep.start()
         timer = None
         if self.duration is not None:
             timer = asyncio.get_running_loop().call_later(self.duration, stop.set)
@@ -174,6 +186,8 @@ class RadarRun:
         finally:
             if timer is not None:
                 timer.cancel()
+            if self.deep is not None:  # after the stream's last batch: the deep batch in hand is written or dropped
+                await asyncio.to_thread(self.deep.stop)
         for name, error in stats.source_errors.items():
             self.err.print(Text(_("source {name} stopped: {error}").format(name=name, error=error), style="red"))
         self.out.print(

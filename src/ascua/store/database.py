@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, ProgrammingError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -95,6 +95,12 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             reason = str(error.orig).splitlines()[0] if error.orig else "cannot connect"
             raise DatabaseError(f"cannot open {safe_url(parsed)}: {reason}") from None
     return database
+
+
+def is_transient(error: DBAPIError) -> bool:
+    """A database busy (SQLite "database is locked") or briefly unreachable: worth retrying."""
+    message = str(error.orig).lower() if error.orig else ""
+    return error.connection_invalidated or "locked" in message or "busy" in message or "could not connect" in message
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

@@ -8,7 +8,7 @@ Policy forbids any script at all.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -67,8 +67,17 @@ def _environment(language: str, zone: tzinfo) -> Environment:
     return env
 
 
-def create_app(workspace: Workspace, database: Database) -> FastAPI:
-    """The web application for one workspace."""
+def create_app(workspace: Workspace, database: Database, shown: Callable[[list[int]], object] | None = None) -> FastAPI:
+    """The web application for one workspace.
+
+    ``shown`` is told the ids of the mentions a page shows to a person, so that the deep tier
+    reads them first (docs/deep-tier.md).
+    """
+
+    def showing(items: Sequence[Any]) -> None:
+        if shown is not None and items:
+            shown([item["id"] if isinstance(item, dict) else item.id for item in items])
+
     app = FastAPI(
         title="Ascua",
         version=__version__,
@@ -147,6 +156,7 @@ def create_app(workspace: Workspace, database: Database) -> FastAPI:
             negative = reads.mentions(
                 connection, brand_key=item.brand, sentiment="negative", since=since, until=until, limit=30
             )
+        showing(negative)
         return page(
             request,
             "alert.html",
@@ -171,6 +181,7 @@ def create_app(workspace: Workspace, database: Database) -> FastAPI:
                 limit=PAGE_SIZE + 1,
                 offset=(page_number - 1) * PAGE_SIZE,
             )
+        showing(items[:PAGE_SIZE])
         brands = [b.id for b in workspace.config.brands]
         return page(
             request,
@@ -229,6 +240,7 @@ def create_app(workspace: Workspace, database: Database) -> FastAPI:
     ) -> dict[str, Any]:
         with database.engine.connect() as connection:
             items = reads.mentions(connection, brand_key=brand, sentiment=sentiment, limit=limit, offset=offset)
+        showing(items)
         return {"items": _jsonable(items), "limit": limit, "offset": offset}
 
     @app.get("/healthz", include_in_schema=False)

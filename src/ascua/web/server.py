@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
+from collections.abc import Callable
 
 import uvicorn
 
@@ -16,10 +17,17 @@ class WebServerError(RuntimeError):
 
 
 class WebServer:
-    def __init__(self, workspace: Workspace, database: Database, host: str, port: int):
+    def __init__(
+        self,
+        workspace: Workspace,
+        database: Database,
+        host: str,
+        port: int,
+        shown: Callable[[list[int]], object] | None = None,
+    ):
         from ascua.web.app import create_app
 
-        self.app = create_app(workspace, database)
+        self.app = create_app(workspace, database, shown)
         self.host = host
         self.port = port
         self._server: uvicorn.Server | None = None
