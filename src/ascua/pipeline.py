@@ -163,6 +163,9 @@ class EmbeddedRunner:
         self.stats = RunStats()
         self._watermarks: dict[str, datetime] = {}
         self._notifications: set[asyncio.Task[None]] = set()
+        # one lock per notifier: its messages go out one at a time, in the order of the events
+        # (a slow target never delays the others, nor the stream)
+        self._notifier_locks: dict[int, asyncio.Lock] = {}
 
     async def run(self, feeds: dict[str, AsyncIterator[Any]], stop: asyncio.Event | None = None) -> RunStats:
         """Run until every feed is exhausted or ``stop`` is set; then flush and return."""
@@ -239,11 +242,16 @@ class EmbeddedRunner:
             self._account(outcome)
             for event in outcome.events:
                 for notifier in self.pipeline.notifiers:
-                    task = asyncio.create_task(asyncio.to_thread(notifier.notify, event))
+                    task = asyncio.create_task(self._notify(notifier, event))
                     self._notifications.add(task)
                     task.add_done_callback(self._notifications.discard)
             if self.on_outcome is not None:
                 self.on_outcome(outcome)
+
+    async def _notify(self, notifier: Notifier, event: AlertEvent) -> None:
+        lock = self._notifier_locks.setdefault(id(notifier), asyncio.Lock())
+        async with lock:
+            await asyncio.to_thread(notifier.notify, event)
 
     def _commit_one(self, batch: MentionBatch) -> Outcome:
         started = time.perf_counter()
