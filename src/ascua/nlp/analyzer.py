@@ -97,7 +97,13 @@ FEAR_WORDS = frozenset(
         "dangerous",
     ]
 )
-FEAR_EMOJI = frozenset("😨😰😱😟😧😬🙏")
+FEAR_EMOJI = frozenset("😨😰😱😟😧😬")
+# a cheap first look: only texts with one of these stems or emoji are read word by word
+_FEAR_HINT = re.compile(
+    r"miedo|asust|tem[oe]|preocup|inquiet|p[aá]nico|angusti|nervios|peligr|afraid|scar|fear|worr|anxi|panic|terrif|"
+    r"fright|nervous|concern|danger|[😨😰😱😟😧😬]",
+    re.IGNORECASE,
+)
 _FEAR_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CONTENT = re.compile(r"[^\W_]", re.UNICODE)
 _THANKS = re.compile(
@@ -108,6 +114,11 @@ _THANKS = re.compile(
 _PRAISE_THEN_BAD = re.compile(
     r"\b(?:genial|great|perfect|perfecto|fantastic|fantastico|fantástico|estupendo|wonderful|maravilloso|love it|"
     r"me encanta|bravo|awesome|brilliant)\b[\s,!.]+(?:another|otro|otra|one more|yet another|de nuevo|again)\s+(\w+)",
+    re.IGNORECASE,
+)
+_SARCASM_HINT = re.compile(
+    r"gracias|thank|thx|\bty\b|genial|great|perfect|fant[aá]stic|estupendo|wonderful|maravill|love it|encanta|bravo|"
+    r"awesome|brilliant",
     re.IGNORECASE,
 )
 SARCASM = 0.8
@@ -121,6 +132,8 @@ def sarcasm_cue(text: str) -> bool:
     """
     from ascua.nlp.features import lexicon
 
+    if not _SARCASM_HINT.search(text):
+        return False
     for pattern in (_THANKS, _PRAISE_THEN_BAD):
         for match in pattern.finditer(text):
             _, negative, _ = lexicon().balance(match.group(1))
@@ -167,9 +180,15 @@ def has_content(text: str) -> bool:
 
 
 def fear_cue(text: str) -> float:
-    """0 to 1: how strongly the text voices fear or worry, by its words and emoji."""
+    """0 to 1: how strongly the text voices fear or worry, by its words and emoji.
+
+    >>> fear_cue("Me preocupa mucho, tengo miedo 😨"), fear_cue("Todo bien")
+    (1.0, 0.0)
+    """
+    if not _FEAR_HINT.search(text):
+        return 0.0
     hits = sum(1 for word in _FEAR_WORD.findall(fold(text)) if word in FEAR_WORDS)
-    hits += sum(1 for char in text if char in FEAR_EMOJI and char != "🙏")
+    hits += sum(1 for char in text if char in FEAR_EMOJI)
     return min(1.0, 0.5 * hits)
 
 

@@ -77,9 +77,7 @@ def lexicon() -> LexiconSentiment:
     return _LEXICON[0]
 
 
-def _is_emoji(char: str) -> bool:
-    code = ord(char)
-    return code >= 0x2600 and (0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF)
+_EMOJI = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff]")  # symbols, dingbats and the emoji blocks
 
 
 def text_features(text: str) -> list[str]:
@@ -116,7 +114,7 @@ def sentence_features(cleaned: str, words: list[str]) -> list[str]:
     """What depends on the whole text: emoji, punctuation, lexicon cues, word pairs, negated words."""
     features: list[str] = []
     if not cleaned.isascii():
-        features.extend("e:" + char for char in cleaned if _is_emoji(char))
+        features.extend("e:" + char for char in _EMOJI.findall(cleaned))
     features.extend("p:" + mark[:3] for mark in _PUNCT.findall(cleaned))
     positive, negative, _ = lexicon().balance(cleaned)
     features.extend(["l:pos"] * min(MAX_CUES, round(positive)))
