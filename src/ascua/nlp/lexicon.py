@@ -116,73 +116,6 @@ EMOJI = {
     "✨": 0.8,
     "😂": 0.3,
 }
-COMPLAINT_CUES = frozenset(
-    [
-        "reembolso",
-        "devolucion",
-        "reclamacion",
-        "reclamaciones",
-        "queja",
-        "quejas",
-        "llevo",
-        "todavia",
-        "sigo",
-        "aun",
-        "nadie",
-        "compensacion",
-        "indemnizacion",
-        "solucion",
-        "refund",
-        "still",
-        "waiting",
-        "nobody",
-        "complaint",
-        "compensation",
-        "fix",
-        "answer",
-        "respuesta",
-        "contestan",
-        "responden",
-    ]
-)
-QUESTION_STARTS = frozenset(
-    [
-        "como",
-        "cuando",
-        "donde",
-        "que",
-        "cual",
-        "cuales",
-        "quien",
-        "quienes",
-        "cuanto",
-        "cuanta",
-        "cuantos",
-        "por",
-        "alguien",
-        "sabeis",
-        "how",
-        "when",
-        "where",
-        "what",
-        "why",
-        "who",
-        "which",
-        "can",
-        "could",
-        "does",
-        "do",
-        "did",
-        "is",
-        "are",
-        "will",
-        "would",
-        "anyone",
-        "any",
-    ]
-)
-
-
 _EMOJI = re.compile("|".join(map(re.escape, EMOJI)))
 
 
@@ -309,21 +242,3 @@ def to_probabilities(positive: float, negative: float) -> SentimentScore:
     scores = {label: round(value / total, 4) for label, value in exp.items()}
     label = cast(Sentiment, max(scores, key=scores.__getitem__))
     return SentimentScore(label, scores)
-
-
-def is_question(text: str, words: list[str]) -> bool:
-    """A question, with or without ``¿``: a question mark or an interrogative opening.
-
-    >>> is_question("alguien sabe si hay vuelos", ["alguien", "sabe", "si", "hay", "vuelos"])
-    True
-    """
-    if "?" in text or "¿" in text:
-        return True
-    return bool(words) and words[0] in QUESTION_STARTS and len(words) >= 3
-
-
-def is_complaint(label: Sentiment, words: list[str], addressed: bool) -> bool:
-    """A complaint: negative, and aimed at the brand or about a service matter."""
-    if label != "negative":
-        return False
-    return addressed or any(word in COMPLAINT_CUES for word in words)
