@@ -32,6 +32,13 @@ class MixedHead:
     offset: FloatArray | None = None
 
     def probabilities(self, embeddings: dict[str, Matrix], fast_logits: FloatArray | None) -> FloatArray:
+        total = self.mixed(embeddings, fast_logits)
+        if self.offset is not None:
+            total += self.offset
+        return softmax(total / self.temperature)
+
+    def mixed(self, embeddings: dict[str, Matrix], fast_logits: FloatArray | None) -> FloatArray:
+        """The weighted sum of each part's log-probabilities (before the class offset and temperature)."""
         rows = len(next(iter(embeddings.values())))
         total = np.zeros((rows, len(self.labels)), dtype=np.float32)
         for encoder, matrix in embeddings.items():
@@ -41,9 +48,7 @@ class MixedHead:
                 total += weight * np.log(softmax(logits.astype(np.float32)) + 1e-9)
         if fast_logits is not None and self.mix.get("fast", 0.0):
             total += self.mix["fast"] * np.log(softmax(fast_logits) + 1e-9)
-        if self.offset is not None:
-            total += self.offset
-        return softmax(total / self.temperature)
+        return total
 
 
 class DeepModel:

@@ -101,6 +101,3 @@ class UseEncoder(_LazyEncoder):
 
     def _embed(self, model: Any, texts: list[str]) -> Any:
         return model.encode(texts)
-
-
-ENCODERS: dict[str, type[_LazyEncoder]] = {"e5": E5Encoder, "use": UseEncoder}

@@ -19,6 +19,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 
+from ascua.nlp.deep import MixedHead
 from ascua.nlp.fast import FeatureRows, FeatureSpace, LinearHead, softmax
 from ascua.nlp.features import text_features
 from ascua.nlp.train.tasks import Task
@@ -179,14 +180,9 @@ class DeepHead:
 
 
 def deep_logits(head: DeepHead, embeddings: dict[str, np.ndarray], fast_logits: np.ndarray | None) -> np.ndarray:
-    total = np.zeros((len(next(iter(embeddings.values()))), len(head.labels)), dtype=np.float32)
-    for encoder, matrix in embeddings.items():
-        if head.mix.get(encoder, 0.0):
-            logits = matrix @ head.weights[encoder] + head.biases[encoder]
-            total += head.mix[encoder] * np.log(softmax(logits.astype(np.float32)) + 1e-9)
-    if fast_logits is not None and head.mix.get("fast", 0.0):
-        total += head.mix["fast"] * np.log(softmax(fast_logits.astype(np.float32)) + 1e-9)
-    return total
+    """What the shipped head computes (:meth:`ascua.nlp.deep.MixedHead.mixed`), for choosing its settings."""
+    mixed = MixedHead(head.name, head.labels, head.weights, head.biases, head.mix, 1.0)
+    return mixed.mixed(embeddings, None if fast_logits is None else fast_logits.astype(np.float32))
 
 
 def fit_deep_head(
