@@ -58,10 +58,10 @@ def test_missing_workspace_says_how_to_create_one(tmp_path: Path) -> None:
         ("timezone: Mars/Olympus\n", 1, "timezone", "unknown time zone"),
         ("pipeline:\n  windows: [5 minutes]\n", 2, "pipeline.windows[0]", "duration"),
         (
-            "brands:\n  - id: a\n    name: A\n    query: a\n    detection:\n      watch_authors: 50\n",
+            "brands:\n  - id: a\n    name: A\n    query: a\n    detection:\n      watch_people: 50\n",
             5,
             "brands[0].detection",
-            "watch_authors",
+            "watch_people",
         ),
         ("sources:\n  - name: s\n    type: carrier-pigeon\n", 3, "sources[0].type", "unknown source type"),
     ],

@@ -51,7 +51,17 @@ NEGATIVE = [
     "Worst service ever @vuelaya, cancelled flight and terrible support",
 ]
 QUIET = ["Frutalia zumo de naranja para desayunar", "Me encanta el nuevo zumo de Frutalia, buenísimo"]
-WAVE_DETECTION = {"window": "1h", "watch_authors": 2, "incident_authors": 3, "crisis_authors": 30}
+# A detector that needs little: no learning period, and a handful of people over a near-silent brand.
+WAVE_DETECTION = {
+    "watch_people": 1,
+    "incident_people": 3,
+    "crisis_people": 30,
+    "z_watch": 1.5,
+    "z_incident": 2.0,
+    "z_crisis": 20.0,
+    "warmup": "1s",
+    "warmup_mentions": 0,
+}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -97,12 +107,17 @@ class Posts:
 def story() -> tuple[Posts, list[list[Record]]]:
     """A quiet start, then a wave of complaints about Vuelaya, then a calm post during the alert.
 
-    Batch 1: an old Vuelaya complaint (five hours earlier), one just before the wave, quiet
+    Batch 1: the usual Vuelaya talk of the five hours before and an old complaint among it,
+    one complaint just before the wave, quiet
     Frutalia posts, a Conectia post by an account with 50,000 followers. Batch 2: four more
     people complain about Vuelaya (five in the hour: incident). Batch 3: a calm Vuelaya post.
     """
     posts = Posts()
     first = [
+        *(
+            posts.add(f"usual {i}", f"Vuelaya publica sus horarios de la semana {i}", -290 + 30 * i, author=f"@u{i}")
+            for i in range(8)
+        ),
         posts.add("old complaint", NEGATIVE[0], -300, author="@old"),
         posts.add("early complaint", NEGATIVE[1], 0, author="@early"),
         posts.add("quiet 1", QUIET[0], 1, author="@f1"),

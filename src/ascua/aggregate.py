@@ -9,13 +9,16 @@ counted exactly: one person posting fifty times is one author.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, func, select
 
-from ascua.model import StoredBatch, WindowStats, counted_sentiment, utcnow
+from ascua.model import StoredBatch, WindowStats, counted_sentiment, is_new_account, utcnow
+from ascua.query.text import fold
 from ascua.store.bulk import insert_for
 from ascua.store.schema import analysis, brand_window, mention, mention_brand
 
@@ -32,6 +35,33 @@ def window_start(moment: datetime, scale: int) -> datetime:
     return datetime.fromtimestamp(seconds - seconds % scale, UTC)
 
 
+_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+|\d+")
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+_FINGERPRINT_WORDS = 12
+
+
+def text_fingerprint(text: str, repost: bool = False) -> int:
+    """A number shared by near-identical texts (0 for reposts and texts with too few words).
+
+    Case, accents, links, @handles, #hashtags and numbers are ignored, and only the
+    first twelve words count, so copies of one campaign text with a different flight
+    number, tag or link still share it.
+
+    >>> text_fingerprint("Vuelaya os cancelan el vuelo 7 sin aviso https://t.co/x") == text_fingerprint(
+    ...     "VUELAYA os cancelan el vuelo 12 sin aviso @vuelaya")
+    True
+    >>> text_fingerprint("RT @ana: Vuelaya os cancelan el vuelo sin aviso"), text_fingerprint("¡Hola!")
+    (0, 0)
+    """
+    if repost or text.startswith("RT @"):
+        return 0
+    words = _WORDS.findall(_NOISE.sub(" ", fold(text)))[:_FINGERPRINT_WORDS]
+    if len(words) < 3:
+        return 0
+    digest = hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1 or 1
+
+
 @dataclass
 class _Window:
     mentions: int = 0
@@ -43,8 +73,22 @@ class _Window:
     authors: set[str] = field(default_factory=set)
     negative_authors: set[str] = field(default_factory=set)
     last_at: datetime | None = None
+    negative_new: set[str] = field(default_factory=set)
+    negative_originals: int = 0
+    fingerprints: dict[int, int] = field(default_factory=dict)
+    copies: int = 0
+    minutes: dict[int, int] = field(default_factory=dict)
+    peak_minute: int = 0
 
-    def add(self, sentiment: str | None, author: str, reach: int, at: datetime) -> None:
+    def add(
+        self,
+        sentiment: str | None,
+        author: str,
+        reach: int,
+        at: datetime,
+        new_account: bool = False,
+        fingerprint: int = 0,
+    ) -> None:
         if self.last_at is None or at > self.last_at:
             self.last_at = at
         self.mentions += 1
@@ -54,6 +98,19 @@ class _Window:
             self.negative += 1
             self.negative_reach += reach
             self.negative_authors.add(author)
+            if new_account:
+                self.negative_new.add(author)
+            if fingerprint:
+                self.negative_originals += 1
+                copies = self.fingerprints.get(fingerprint, 0) + 1
+                self.fingerprints[fingerprint] = copies
+                if copies > self.copies:
+                    self.copies = copies
+            minute = int(at.timestamp()) // 60
+            burst = self.minutes.get(minute, 0) + 1
+            self.minutes[minute] = burst
+            if burst > self.peak_minute:
+                self.peak_minute = burst
         elif sentiment == "positive":
             self.positive += 1
         elif sentiment == "neutral":
@@ -73,7 +130,15 @@ class _Window:
             reach=self.reach,
             negative_reach=self.negative_reach,
             last_at=self.last_at,
+            negative_new_authors=len(self.negative_new),
+            negative_originals=self.negative_originals,
+            negative_copies=self.copies,
+            negative_peak_minute=self.peak_minute,
         )
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _author_key(author: str, mention_id: int) -> str:
@@ -114,7 +179,14 @@ class Aggregator:
                 if window is None:
                     window = self._open(connection, key, loaded)
                 if key not in loaded:
-                    window.add(link.sentiment, _author_key(link.author, link.mention_id), link.reach, link.created_at)
+                    window.add(
+                        link.sentiment,
+                        _author_key(link.author, link.mention_id),
+                        link.reach,
+                        link.created_at,
+                        link.new_account,
+                        link.fingerprint,
+                    )
                 touched[key] = window
             if link.created_at > self._latest.get(link.brand, link.created_at - timedelta(seconds=1)):
                 self._latest[link.brand] = link.created_at
@@ -159,6 +231,9 @@ class Aggregator:
                 mention_brand.c.created_at,
                 mention.c.author_handle,
                 mention.c.author_followers,
+                mention.c.author_created_at,
+                mention.c.repost_of,
+                mention.c.text,
                 analysis.c.sentiment,
                 analysis.c.negative,
             )
@@ -172,11 +247,15 @@ class Aggregator:
         )
         window = _Window()
         for row in connection.execute(query):
+            sentiment = counted_sentiment(row.sentiment, row.negative)
+            created = _aware(row.created_at)
             window.add(
-                counted_sentiment(row.sentiment, row.negative),
+                sentiment,
                 _author_key(row.author_handle, row.mention_id),
                 row.author_followers or 0,
-                row.created_at,
+                created,
+                is_new_account(_aware(row.author_created_at), created) if row.author_created_at else False,
+                text_fingerprint(row.text, row.repost_of is not None) if sentiment == "negative" else 0,
             )
         return window
 

@@ -7,14 +7,17 @@ radar or import is writing to it); 130 interrupted (Ctrl-C), after flushing.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 from rich.console import Console
@@ -25,6 +28,9 @@ from rich.text import Text
 from ascua import __version__
 from ascua.config import ConfigError, Workspace, init_workspace, load_workspace, parse_duration
 from ascua.i18n import language_from_environment, translator
+
+if TYPE_CHECKING:
+    from ascua.detect.series import SeriesReport
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
@@ -330,6 +336,198 @@ def _print_import(report: Any, raw: bool) -> None:
             out.print(_("{n} alert changes (shown above); see 'ascua status'.").format(n=len(report.alerts)))
     if report.interrupted:
         out.print(_("Interrupted: what was read is stored; run the same command again to finish."))
+
+
+# --- backtest ------------------------------------------------------------------------------
+
+
+@app.command()
+def backtest(
+    series: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A CSV count series with the columns timestamp,value ('-' for standard input).", show_default=False
+        ),
+    ] = None,
+    out_file: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write timestamp,value,score,level here (default: standard output)."),
+    ] = None,
+    workspace: Annotated[
+        Path | None,
+        typer.Option(
+            "--workspace", "-w", help="Replay this workspace's stored mentions instead of a series.", show_default=False
+        ),
+    ] = None,
+    brand: Annotated[
+        str | None, typer.Option("--brand", "-b", help="The brand whose mentions to replay (with --workspace).")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No summary or warnings on standard error (rejected rows still).")
+    ] = False,
+) -> None:
+    """Score a count series row by row, as the radar would have seen it (docs/backtest.md)."""
+    if series is not None and workspace is not None:
+        fail(_("give a series file or --workspace, not both"), EXIT_USAGE)
+    if series is None and workspace is None:
+        fail(_("give a series file (ascua backtest SERIES.csv) or --workspace DIR --brand ID"), EXIT_USAGE)
+    if workspace is not None:
+        _backtest_workspace(workspace, brand)
+        return
+    assert series is not None
+    if brand is not None:
+        fail(_("--brand goes with --workspace: a series file is a single series"), EXIT_USAGE)
+    report = _backtest_series(series, out_file)
+    _print_backtest(report, quiet)
+    if report.rejected:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _backtest_workspace(path: Path, brand: str | None) -> None:
+    if brand is None:
+        fail(_("--workspace needs --brand ID: the brand whose mentions to replay"), EXIT_USAGE)
+    with errors_for_people():
+        ws = _workspace(path)
+        from ascua.detect.replay import backtest_workspace
+
+        try:
+            report = backtest_workspace(ws, brand)
+        except LookupError as error:
+            fail(str(error).strip("'\""), EXIT_USAGE)
+    out.print_json(json.dumps(report.as_json(), default=str, ensure_ascii=False))
+
+
+def _backtest_series(series: Path, out_file: Path | None) -> SeriesReport:
+    """Stream ``series`` through the series detector into ``out_file`` (standard output if None or '-')."""
+    from ascua.detect.series import SeriesFormatError, backtest_csv
+
+    from_stdin = str(series) == "-"
+    target = None if out_file is None or str(out_file) == "-" else out_file
+    if not from_stdin and not series.is_file():
+        fail(_("{path}: no such file").format(path=series), EXIT_USAGE)
+    if not from_stdin and target is not None and target.exists() and target.samefile(series):
+        fail(_("--out {path} is the series itself: write the scores to another file").format(path=target), EXIT_USAGE)
+    try:
+        with _text_in(None if from_stdin else series) as source, _text_out(target) as (sink, commit):
+            try:
+                report = backtest_csv(source, sink, "stdin" if from_stdin else str(series))
+            except SeriesFormatError as error:
+                fail(str(error), EXIT_USAGE)
+            except KeyboardInterrupt:
+                fail(_("interrupted before the end of the series"), EXIT_INTERRUPTED)
+            except BrokenPipeError:
+                raise
+            except OSError as error:  # a full disk, a vanished folder…
+                fail(_("cannot write the scores: {error}").format(error=error))
+            commit()
+    except BrokenPipeError:  # `ascua backtest s.csv | head`: the reader has what it wanted
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_OK) from None
+    return report
+
+
+@contextmanager
+def _text_in(path: Path | None) -> Iterator[TextIO]:
+    """A CSV to read: ``path``, or standard input; every byte decodes (bad UTF-8 is kept as it was)."""
+    if path is not None:
+        with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
+            yield handle
+        return
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        yield sys.stdin
+        return
+    wrapper = io.TextIOWrapper(buffer, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    try:
+        yield wrapper
+    finally:
+        wrapper.detach()
+
+
+@contextmanager
+def _text_out(path: Path | None) -> Iterator[tuple[TextIO, Callable[[], None]]]:
+    """A CSV to write and its ``commit``: a file appears whole only when committed; None is standard output."""
+    if path is None:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            yield sys.stdout, sys.stdout.flush
+            return
+        wrapper = io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape", newline="")
+        try:
+            yield wrapper, wrapper.flush
+        finally:
+            with contextlib.suppress(BrokenPipeError, ValueError):
+                wrapper.flush()
+            wrapper.detach()
+        return
+    if path.exists() and not path.is_file():  # /dev/null, a named pipe…: written in place, never replaced
+        try:
+            special = path.open("w", encoding="utf-8", errors="surrogateescape", newline="")
+        except OSError as error:
+            fail(_("{path}: cannot write there ({error})").format(path=path, error=error.strerror), EXIT_USAGE)
+        with special:
+            yield special, special.flush
+        return
+    temporary = path.parent / f".{path.name}.{os.getpid()}.part"
+    try:
+        sink = temporary.open("w", encoding="utf-8", errors="surrogateescape", newline="")
+    except OSError as error:
+        fail(_("{path}: cannot write there ({error})").format(path=path, error=error.strerror), EXIT_USAGE)
+    committed = False
+
+    def commit() -> None:
+        nonlocal committed
+        sink.close()
+        os.replace(temporary, path)
+        committed = True
+
+    try:
+        yield sink, commit
+    finally:
+        if not committed:
+            sink.close()
+            temporary.unlink(missing_ok=True)
+
+
+def _print_backtest(report: SeriesReport, quiet: bool) -> None:
+    from ascua.detect.series import DEFAULT_INTERVAL, describe_interval
+
+    shown = 20
+    for problem in report.problems[:shown]:
+        err.print(Text(problem, style="red"))
+    if report.rejected > shown:
+        err.print(_("… and {n} more rejected rows").format(n=f"{report.rejected - shown:,}"))
+    if quiet:
+        return
+    for warning in report.warnings[:shown]:
+        err.print(Text(_("warning: {warning}").format(warning=warning), style="yellow"))
+    if report.warned > shown:
+        err.print(_("… and {n} more warnings").format(n=f"{report.warned - shown:,}"))
+    if report.interval is None:
+        every = _("at an unknown interval (assumed {interval})").format(interval=describe_interval(DEFAULT_INTERVAL))
+    else:
+        every = _("every {interval}").format(interval=describe_interval(report.interval))
+    levels = report.levels
+    err.print(
+        _(
+            "{path}: {rows} rows {every}; normal {normal}, watch {watch}, incident {incident}, crisis {crisis}; "
+            "{episodes} alert episodes ({serious} reached incident or crisis)."
+        ).format(
+            path=report.name,
+            rows=f"{report.rows:,}",
+            every=every,
+            normal=f"{levels['normal']:,}",
+            watch=f"{levels['watch']:,}",
+            incident=f"{levels['incident']:,}",
+            crisis=f"{levels['crisis']:,}",
+            episodes=f"{report.episodes:,}",
+            serious=f"{report.serious_episodes:,}",
+        )
+    )
+    if report.rejected:
+        err.print(_("{n} rows rejected: written back with an empty score and level.").format(n=f"{report.rejected:,}"))
 
 
 # --- scenario ------------------------------------------------------------------------------

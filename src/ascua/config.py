@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -75,25 +75,47 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class DetectionSettings(_Strict):
-    """How sensitive the first detector is for a brand (docs/detection.md).
+_SURPRISE = {"low": (5.0, 6.5, 9.0), "normal": (4.0, 5.0, 7.0), "high": (3.5, 4.5, 6.0)}
 
-    Counts are *distinct people* posting negatively within ``window``: one angry
+
+class DetectionSettings(_Strict):
+    """How sensitive the radar is for a brand (docs/detection.md).
+
+    The radar learns what is usual for the brand (its daily and weekly rhythm) and
+    compares every window with it; these settings say how far from usual, and how
+    many *more people than usual* posting negatively, each level needs. One angry
     customer posting fifty times is one person.
     """
 
-    window: Duration = 3600
-    watch_authors: int = Field(10, ge=1)
-    incident_authors: int = Field(15, ge=1)
-    crisis_authors: int = Field(40, ge=1)
-    min_negative_share: float = Field(0.3, ge=0.0, le=1.0)
-    calm_windows: int = Field(2, ge=1)
+    sensitivity: Literal["low", "normal", "high"] = "normal"
+    watch_people: int = Field(5, ge=1)
+    incident_people: int = Field(12, ge=1)
+    crisis_people: int = Field(40, ge=1)
+    crisis_reach: int = Field(250_000, ge=1)
+    calm: Duration = 7200
+    warmup: Duration = 86400
+    warmup_mentions: int = Field(50, ge=0)
+    coordination: bool = True
+    # Expert settings: how surprising (in the brand's own usual deviations) each level must be;
+    # by default they follow ``sensitivity``.
+    z_watch: float | None = Field(None, gt=0)
+    z_incident: float | None = Field(None, gt=0)
+    z_crisis: float | None = Field(None, gt=0)
 
     @model_validator(mode="after")
     def _ordered(self) -> DetectionSettings:
-        if not self.watch_authors <= self.incident_authors <= self.crisis_authors:
-            raise ValueError("watch_authors ≤ incident_authors ≤ crisis_authors must hold")
+        if not self.watch_people <= self.incident_people <= self.crisis_people:
+            raise ValueError("watch_people ≤ incident_people ≤ crisis_people must hold")
+        zw, zi, zc = self.surprise
+        if not zw <= zi <= zc:
+            raise ValueError("z_watch ≤ z_incident ≤ z_crisis must hold")
         return self
+
+    @property
+    def surprise(self) -> tuple[float, float, float]:
+        """The z each level needs: the expert settings, else the sensitivity's."""
+        base = _SURPRISE[self.sensitivity]
+        return (self.z_watch or base[0], self.z_incident or base[1], self.z_crisis or base[2])
 
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")

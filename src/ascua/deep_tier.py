@@ -256,7 +256,7 @@ class DeepAnalysisWorker:
             min_reach=config.analysis.deep_min_reach,
             capacity=config.analysis.deep_queue,
             batch_size=config.analysis.deep_batch,
-            lookback={b.id: timedelta(seconds=b.detection.window) for b in config.brands},
+            lookback={b.id: timedelta(hours=1) for b in config.brands},  # the hour before an alert opened
             levels=pipeline.alerts.levels() if pipeline.alerts is not None else {},
             status_path=status_path(radar.workspace.root),
         )

@@ -192,6 +192,18 @@ class NewLink:
     author: str
     sentiment: Sentiment | None
     reach: int
+    new_account: bool = False
+    fingerprint: int = 0
+
+
+NEW_ACCOUNT_DAYS = 30
+
+
+def is_new_account(author_created_at: datetime | None, posted_at: datetime) -> bool:
+    """Whether the author's account was less than 30 days old when the post was written."""
+    if author_created_at is None:
+        return False
+    return (posted_at - author_created_at).total_seconds() < NEW_ACCOUNT_DAYS * 86400
 
 
 @dataclass(slots=True)
@@ -210,7 +222,13 @@ class StoredBatch:
 
 @dataclass(slots=True, frozen=True)
 class WindowStats:
-    """A brand's counts over one time window ``[start, start + scale)``."""
+    """A brand's counts over one time window ``[start, start + scale)``.
+
+    The last four fields are the signs of a coordinated wave among the negative posts:
+    authors whose account is under 30 days old, posts that are not reposts, how many of
+    those share the most repeated text (near-identical, see ``text_fingerprint``), and
+    the most negative posts in any one minute.
+    """
 
     brand: str
     scale: int
@@ -224,6 +242,10 @@ class WindowStats:
     reach: int = 0
     negative_reach: int = 0
     last_at: datetime | None = None
+    negative_new_authors: int = 0
+    negative_originals: int = 0
+    negative_copies: int = 0
+    negative_peak_minute: int = 0
 
     @property
     def negative_share(self) -> float:

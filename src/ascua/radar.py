@@ -13,7 +13,7 @@ from ascua.aggregate import Aggregator
 from ascua.analysis import AnalysisSetup, analysis_stages
 from ascua.config import Workspace
 from ascua.detect import DetectionStage
-from ascua.detect.threshold import NAME as DETECTOR_NAME
+from ascua.detect.wave import NAME as DETECTOR_NAME
 from ascua.i18n import language_from_environment, translator
 from ascua.model import SourceBatch
 from ascua.pipeline import Pipeline
@@ -79,7 +79,9 @@ class Radar:
         with self.database.engine.connect() as connection:
             aggregator = Aggregator(connection, self.brand_ids, config.pipeline.windows)
         alerts = AlertManager(self.database.engine, self.brand_ids, {b.id: b.name for b in brands}, DETECTOR_NAME)
-        detection = DetectionStage(brands, self.translations)
+        detection = DetectionStage(
+            brands, self.translations, scales=config.pipeline.windows, zone=self.workspace.zone
+        )
         detection.restore(alerts.levels())
         return Pipeline(
             self.database,

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, tzinfo
 from importlib.metadata import entry_points
 
 from ascua.config import BrandConfig
 from ascua.detect.base import Detector, DetectorFactory
 from ascua.model import Assessment, Level, WindowStats
 
-DEFAULT_DETECTOR = "threshold"
+DEFAULT_DETECTOR = "wave"
 
 
 def detector_factory(name: str = DEFAULT_DETECTOR) -> DetectorFactory:
@@ -32,10 +32,15 @@ class DetectionStage:
         brands: Iterable[BrandConfig],
         translations: gettext.NullTranslations,
         factory: DetectorFactory | None = None,
+        *,
+        scales: Iterable[int] = (300, 3600, 86400),
+        zone: tzinfo | None = None,
     ):
         make = factory or detector_factory()
+        windows = tuple(scales)
         self.detectors: dict[str, Detector] = {
-            brand.id: make(brand.id, brand.name, brand.detection, translations) for brand in brands
+            brand.id: make(brand.id, brand.name, brand.detection, translations, scales=windows, zone=zone)
+            for brand in brands
         }
 
     def restore(self, levels: dict[str, Level]) -> None:
@@ -45,7 +50,9 @@ class DetectionStage:
 
     def process(self, windows: list[WindowStats], watermark: datetime | None) -> list[Assessment]:
         changes: list[Assessment] = []
-        for stats in sorted(windows, key=lambda w: (w.start, w.scale)):
+        # In the order their latest posts arrived: a day window holding a whole imported batch
+        # is judged after the five-minute windows of the batch's first hours, not before them.
+        for stats in sorted(windows, key=lambda w: (w.last_at or w.start, w.scale)):
             detector = self.detectors.get(stats.brand)
             if detector is not None:
                 change = detector.update(stats)

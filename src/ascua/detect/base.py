@@ -9,7 +9,7 @@ It never looks ahead: a verdict uses only what has arrived.
 from __future__ import annotations
 
 import gettext
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Protocol
 
 from ascua.config import DetectionSettings
@@ -32,5 +32,14 @@ class Detector(Protocol):
 
 class DetectorFactory(Protocol):
     def __call__(
-        self, brand: str, brand_name: str, settings: DetectionSettings, translations: gettext.NullTranslations
-    ) -> Detector: ...
+        self,
+        brand: str,
+        brand_name: str,
+        settings: DetectionSettings,
+        translations: gettext.NullTranslations,
+        *,
+        scales: tuple[int, ...],
+        zone: tzinfo | None,
+    ) -> Detector:
+        """A detector for one brand, judging the windows of ``scales`` seconds in local time ``zone``."""
+        ...

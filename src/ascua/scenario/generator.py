@@ -35,7 +35,7 @@ from ascua.scenario import texts
 from ascua.scenario.texts import BrandVoice, Cause
 
 HOUR = timedelta(hours=1)
-WaveKind = Literal["negative", "positive"]
+WaveKind = Literal["negative", "positive", "news"]
 Shape = Literal["flash", "slow"]
 
 # Relative activity by local hour (0-23) and weekday (Monday first); means are ~1.
@@ -73,6 +73,7 @@ class WaveSpec:
     shape: Shape = "flash"
     kind: WaveKind = "negative"
     coordinated: bool = False
+    spread_minutes: float | None = None  # how fast it builds: 25 for a flash wave, 240 for a slow burn
 
 
 @dataclass(frozen=True)
@@ -449,7 +450,7 @@ class Scenario:
         rng = _seeded(self.spec.seed, "wave", number, wave.brand, cause.id)
         onset = wave.at.astimezone(UTC)
         slow = wave.shape == "slow"
-        spread = timedelta(hours=4) if slow else timedelta(minutes=25)
+        spread = timedelta(minutes=wave.spread_minutes or (240 if slow else 25))
         shape_k = 3.0 if slow else 2.0
         posts: list[_Post] = []
         key = ("w", number)
@@ -590,6 +591,23 @@ class Scenario:
 
 
 def _cause(voice: BrandVoice, wave: WaveSpec) -> Cause:
+    if wave.kind == "news":
+        # Neutral news everyone shares: a spike in volume that is neither praise nor complaint.
+        news: dict[str, tuple[str, ...]] = {
+            lang: tuple(voice.everyday.get("neutral", {}).get(lang, ())) + tuple(texts.GENERIC["neutral"][lang])
+            for lang in ("es", "en")
+        }
+        return Cause(
+            id="news",
+            brand=voice.id,
+            title={"es": f"{voice.name} en las noticias", "en": f"{voice.name} in the news"},
+            key_terms={"es": (), "en": ()},
+            sentiment="neutral",
+            origin=news,
+            follower=news,
+            amplifier=news,
+            brand_reply=news,
+        )
     if wave.kind == "positive":
         if wave.cause and wave.cause != voice.good_news.id:
             raise ValueError(f"{voice.id}: the positive story is {voice.good_news.id!r}, not {wave.cause!r}")

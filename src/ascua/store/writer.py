@@ -16,7 +16,17 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
-from ascua.model import Analysis, Mention, MentionBatch, NewLink, StoredBatch, counted_sentiment, utcnow
+from ascua.aggregate import text_fingerprint
+from ascua.model import (
+    Analysis,
+    Mention,
+    MentionBatch,
+    NewLink,
+    StoredBatch,
+    counted_sentiment,
+    is_new_account,
+    utcnow,
+)
 from ascua.store.bulk import insert_for, insert_ignoring_conflicts
 from ascua.store.schema import analysis, brand, mention, mention_brand, source_state
 
@@ -193,16 +203,19 @@ class MentionWriter:
                     continue
                 seen.add(pair)
                 rows.append({"brand_id": pair[0], "mention_id": row_id, "created_at": item.created_at})
+                sentiment = counted_sentiment(result.sentiment, result.scores.get("negative")) if result else None
                 links.append(
                     NewLink(
                         brand=key,
                         mention_id=row_id,
                         created_at=item.created_at,
                         author=item.author_handle,
-                        sentiment=(
-                            counted_sentiment(result.sentiment, result.scores.get("negative")) if result else None
-                        ),
+                        sentiment=sentiment,
                         reach=item.reach,
+                        new_account=is_new_account(item.author_created_at, item.created_at),
+                        fingerprint=(
+                            text_fingerprint(item.text, item.repost_of is not None) if sentiment == "negative" else 0
+                        ),
                     )
                 )
         insert_ignoring_conflicts(connection, mention_brand, _columns(rows))
