@@ -172,8 +172,7 @@ class Simulation:
             for brand in range(self.brands):
                 same = previous[brand]
                 if quiet[brand] and same is not None and same.start == start:
-                    out.append(same)  # nothing new this minute: the same counts again
-                    continue
+                    continue  # nothing new this minute: the aggregator hands over only the windows posts touched
                 c = counts[brand]
                 stats = WindowStats(
                     ids[brand], scale, start, c[_M], c[_A], c[_NEG], c[_NEU], c[_POS], c[_NA], c[_R], c[_NR],

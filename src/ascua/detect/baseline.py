@@ -39,6 +39,9 @@ _CLIP = 3.0  # deviations a window may stand above the baseline before it is lea
 _FACTOR_MIN, _FACTOR_MAX = 0.05, 20.0  # no hour is more than 20 times busier or quieter than the average
 
 
+_ROOT_ZERO = sqrt(0.375)
+
+
 def anscombe(count: float) -> float:
     """The variance-stabilising transform of a Poisson count (variance ≈ 1/4 whatever the mean)."""
     return sqrt(max(count, 0.0) + 0.375)
@@ -119,28 +122,33 @@ class Baseline:
             self.level = count
             self.n = 1
             return
-        expected = self.level * hod * dow
-        root = anscombe(expected)
-        residual = 2.0 * (anscombe(count) - root)
-        limit = _CLIP * self.sigma
+        level = self.level
+        expected = level * hod * dow
+        root = sqrt(expected + 0.375) if expected > 0.0 else _ROOT_ZERO
+        residual = 2.0 * ((sqrt(count + 0.375) if count > 0.0 else _ROOT_ZERO) - root)
+        var = self.var
+        limit = _CLIP * (sqrt(var) if var > 1.0 else 1.0)
         if residual > limit and self.n * self.scale >= DAY:  # the first day teaches the rhythm, unclipped
             count = (root + limit / 2.0) ** 2 - 0.375
             residual = limit
-        self.n += 1
-        n = self.n
+        self.n = n = self.n + 1
         # The level is the mean count of a window over the last days (the rhythm averages out);
         # each hour and weekday keeps how it compares to it (Holt-Winters, multiplicative).
         # Early on every one is a running mean of what it has seen, later a steady rate.
         alpha = self.alpha if n * self.alpha >= 1.0 else 1.0 / n
-        self.level += alpha * (count - self.level)
+        level += alpha * (count - level)
+        self.level = level
         squared = residual * residual
-        self.var += self.var_rate * (min(squared, 9.0 * self.var) - self.var)
-        level = self.level if self.level > 1e-9 else 1e-9
+        self.var = var + self.var_rate * ((squared if squared < 9.0 * var else 9.0 * var) - var)
+        if level < 1e-9:
+            level = 1e-9
         if self.daily:
             visits = n / 24 if self.scale <= 3600 else n * self.scale / DAY
-            rate = max(self.profile_rate, 1.0 / (1.0 + visits))
-            target = count / (level * dow)
-            self.hod[hour] = min(_FACTOR_MAX, max(_FACTOR_MIN, hod + rate * (target - hod)))
+            rate = 1.0 / (1.0 + visits)
+            if rate < self.profile_rate:
+                rate = self.profile_rate
+            h = hod + rate * (count / (level * dow) - hod)
+            self.hod[hour] = _FACTOR_MAX if h > _FACTOR_MAX else (_FACTOR_MIN if h < _FACTOR_MIN else h)
         # A weekday is judged on its whole day: the day's count against what the level and the
         # hours alone expected, learned when the next day begins.
         if weekday != self.day_weekday:

@@ -93,7 +93,7 @@ class _Scale:
         "mu_people",
         "mu_positive",
         "mu_reach",
-        "mute_until",
+        "told", "warmed",
         "negative",
         "peak",
         "people",
@@ -131,11 +131,16 @@ class _Scale:
         # A run of closed windows above usual (a one-sided CUSUM on z), judged together: a slow burn.
         self.cusum = 0.0
         self.run = [0.0] * 9  # people, mentions, negative, reach; their expected; windows
-        self.mute_until: datetime | None = None
+        # What this window had already shown when the level last went down: from then on only
+        # what it adds counts (people, mentions, negatives, reach, and the part of it elapsed).
+        self.told: tuple[int, int, int, int, int, float] | None = None
+        self.warmed = False
 
     def warm(self, warmup: int) -> bool:
         """Whether this scale has learned enough windows to judge one on its own baselines."""
-        return self.people.n * self.scale >= max(warmup, 3 * self.scale)
+        if not self.warmed:
+            self.warmed = self.people.n * self.scale >= max(warmup, 3 * self.scale)
+        return self.warmed
 
     def open(self, start: datetime, zone: tzinfo) -> None:
         self.start = start
@@ -151,13 +156,13 @@ class _Scale:
         self.peak = Level.NORMAL
         self.hold = Level.NORMAL
         self.evidence = None
+        self.told = None
 
-    def learn(self) -> int:
-        """Learn the open window (unless it was under alert); the mentions it held."""
+    def learn(self, partial: bool = False) -> int:
+        """Learn the open window (unless it was under alert, or only ``partial``-ly seen); its mentions."""
         stats = self.stats
         assert stats is not None
-        spent = self.mute_until is not None and self.start is not None and self.start < self.mute_until
-        self.previous = None if spent else stats  # a window already reported is not judged again
+        self.previous = None if self.told else stats  # a window already reported is not judged again
         self.previous_start = self.start
         self.previous_mu = (self.mu_people, self.mu_mentions, self.mu_negative, self.mu_reach)
         people = stats.negative_authors
@@ -176,7 +181,7 @@ class _Scale:
                 run[6] += self.mu_negative
                 run[7] += self.mu_reach
                 run[8] += 1
-        skip = self.peak >= Level.INCIDENT
+        skip = partial or self.peak >= Level.INCIDENT
         h, d = self.hour, self.weekday
         self.people.learn(people, h, d, skip=skip)
         self.mentions.learn(stats.mentions, h, d, skip=skip)
@@ -241,6 +246,8 @@ class WaveDetector:
         self._warmup = timedelta(seconds=settings.warmup)
         self._calm = timedelta(seconds=settings.calm)
         self._latest: datetime | None = None
+        self._warm = False
+        self._next_end: datetime | None = None
 
     # -- the Detector protocol -------------------------------------------------------
 
@@ -253,14 +260,17 @@ class WaveDetector:
         s = self.scales[stats.scale]
         if s.start is not None and stats.start < s.start:
             return None  # late data for a window already judged
+        if stats is s.stats:
+            return None  # the same counts again: nothing new
         change = None
         if s.start is None or stats.start > s.start:
             change = self._close_until(s, stats.start)
             s.open(stats.start, self.zone)
+            self._next_end = self._first_end()
         at = stats.last_at or stats.start
         if self._latest is None or at > self._latest:
             self._latest = at
-        if stats.mentions:
+        if stats.mentions and not self._warm:
             self._active(stats)
             s = self.scales[stats.scale]
         s.stats = stats
@@ -279,6 +289,8 @@ class WaveDetector:
     def advance(self, now: datetime) -> Assessment | None:
         """Time has reached ``now``: close the windows that ended, and maybe calm down."""
         change = None
+        if self.level == Level.NORMAL and self._next_end is not None and now < self._next_end:
+            return None  # no window has ended yet, and nothing to calm down from
         for s in self.scales.values():
             start = s.start
             if start is not None and start + timedelta(seconds=s.scale) <= now:
@@ -287,7 +299,13 @@ class WaveDetector:
                 s.open(start + timedelta(seconds=steps * s.scale), self.zone)
         if self._latest is None or now > self._latest:
             self._latest = now
+        self._next_end = self._first_end()
         return self._maybe_calm(now) or change
+
+    def _first_end(self) -> datetime | None:
+        """When the first of the open windows ends."""
+        ends = [s.start + timedelta(seconds=s.scale) for s in self.scales.values() if s.start is not None]
+        return min(ends) if ends else None
 
     # -- windows ---------------------------------------------------------------------
 
@@ -304,6 +322,7 @@ class WaveDetector:
             self._history = 0
             for fresh in self.scales.values():
                 fresh.open(_align(stats.start, fresh.scale), self.zone)
+            self._next_end = self._first_end()
         if self._first_active is None:
             self._first_active = stats.start
         moment = stats.last_at or stats.start
@@ -311,9 +330,14 @@ class WaveDetector:
             self._last_active = moment
 
     def _cold(self) -> bool:
+        if self._warm:
+            return False
         if self._first_active is None or self._latest is None:
             return True
-        return self._latest - self._first_active < self._warmup or self._history < self.settings.warmup_mentions
+        if self._latest - self._first_active < self._warmup or self._history < self.settings.warmup_mentions:
+            return True
+        self._warm = True  # for good: learning never starts again once the brand is known
+        return False
 
     def _close_until(self, s: _Scale, until: datetime) -> Assessment | None:
         """Close the open window and every empty one before ``until``; learn from them."""
@@ -323,7 +347,7 @@ class WaveDetector:
         end = s.start + step
         if end > until:
             return None
-        if s.stats is not None:
+        if s.stats is not None and self.level > Level.NORMAL:
             final = self._judge(s, s.stats, full=True)
             if final.hold >= self.level > Level.NORMAL and s.scale <= self._holding_scale():
                 self._calm_since = None
@@ -333,7 +357,12 @@ class WaveDetector:
             s.previous = None
             s.cusum, s.run = 0.0, [0.0] * 9
         else:
-            mentions = s.learn()
+            # The brand's first window of this length began before it was first talked about
+            # (a day window opened at midnight UTC, the first post at 23:36): only part of it
+            # was seen, and learning it as a whole window would teach a wrong level.
+            first = self._first_active
+            partial = first is not None and s.start < first - timedelta(seconds=self._scale_list[0])
+            mentions = s.learn(partial)
             if s.scale == self._scale_list[0]:
                 self._history += mentions
         if empty > 0:
@@ -348,11 +377,15 @@ class WaveDetector:
 
     def _judge(self, s: _Scale, stats: WindowStats, full: bool = False) -> Evidence:
         assert s.start is not None
-        if full:
-            fraction = 1.0
+        elapsed = 1.0 if full else min(1.0, ((stats.last_at or s.start) - s.start).total_seconds() / s.scale)
+        told = s.told
+        if told is not None:
+            # Only what came after the level went down: as if a window had opened then.
+            stats = _since(stats, told)
+            elapsed = elapsed - told[5]
+            fraction = max(elapsed, _MIN_FRACTION * (1.0 - told[5]))
         else:
-            elapsed = ((stats.last_at or s.start) - s.start).total_seconds() / s.scale
-            fraction = 1.0 if elapsed >= 1.0 else (elapsed if elapsed > _MIN_FRACTION else _MIN_FRACTION)
+            fraction = elapsed if elapsed > _MIN_FRACTION else _MIN_FRACTION
         baseline = s.people
         mu_people, mu_mentions, mu_negative, mu_reach = s.mu_people, s.mu_mentions, s.mu_negative, s.mu_reach
         warm = s.warm(self.settings.warmup)
@@ -371,13 +404,23 @@ class WaveDetector:
         mu = mu_people * fraction
         n, k, reach = stats.mentions, stats.negative, stats.negative_reach
         mu_n, mu_k, mu_r = mu_mentions * fraction, mu_negative * fraction, mu_reach * fraction
+        previous = s.previous if warm and told is None else None
+        run = s.run
+        use_run = warm and told is None and s.cusum > 0.0 and run[4] > 0.0
+        floor = self._people[0] * _HOLD
+        if (
+            x - mu < floor
+            and (previous is None or x + previous.negative_authors - mu - s.previous_mu[0] < floor)
+            and (not use_run or x + run[0] - mu - run[4] < floor)
+        ):
+            return _QUIET  # not even a handful of people more than usual: nothing to weigh
         z = baseline.z(x, mu)
         span = s.scale
         # Holding a level looks at this window alone; raising one also at the window just closed
         # together with this one (a wave straddling the boundary) and at a run of windows above
         # usual (a slow burn), whichever stands out most.
         hold = self._hold(z, x - mu)
-        previous = s.previous if warm else None
+        previous = s.previous if warm and told is None else None
         if (
             previous is not None
             and s.previous_start is not None
@@ -391,8 +434,7 @@ class WaveDetector:
                 n, k, reach = n + previous.mentions, k + previous.negative, reach + previous.negative_reach
                 mu_n, mu_k, mu_r = mu_n + s.previous_mu[1], mu_k + s.previous_mu[2], mu_r + s.previous_mu[3]
                 span = 2 * s.scale
-        run = s.run
-        if warm and s.cusum > 0.0 and run[4] > 0.0:
+        if use_run:
             x3 = stats.negative_authors + run[0]
             mu3 = mu_people * fraction + run[4]
             z3 = baseline.z(x3, mu3)
@@ -433,11 +475,6 @@ class WaveDetector:
             extra_negative = stats.negative - s.mu_negative * fraction
             if extra_positive >= extra_negative > 0:
                 level = Level.WATCH
-        if s.mute_until is not None:
-            if s.start < s.mute_until:
-                level = Level.NORMAL  # this window already told its story before the level went down
-            else:
-                s.mute_until = None
         if level > Level.NORMAL and self._cold():
             # While learning, only what would be an incident shows, and as a watch.
             level = Level.WATCH if level >= Level.INCIDENT else Level.NORMAL
@@ -475,11 +512,16 @@ class WaveDetector:
             return None
         if now - self._calm_since < self._calm:
             return None
+        old = self.level
         new = Level(max(int(held), int(self.level) - 1))
         self.level = new
         for s in self.scales.values():
-            if s.scale > _CALM_SCALE and s.start is not None:
-                s.mute_until = s.start + timedelta(seconds=s.scale)
+            if s.scale > _CALM_SCALE and s.start is not None and s.stats is not None:
+                shown = s.stats
+                part = min(1.0, max(0.0, (now - s.start).total_seconds() / s.scale))
+                s.told = (shown.negative_authors, shown.mentions, shown.negative, shown.negative_reach,
+                          shown.positive, part)  # fmt: skip
+                s.peak = max(s.peak, old)  # part of the wave: not learned as usual if it was an incident
             s.cusum, s.run = 0.0, [0.0] * 9
             s.previous = None  # what was already reported does not count again
         self._calm_since = now if new > Level.NORMAL else None
@@ -594,6 +636,24 @@ _MEANING = {
     Level.CRISIS: "Crisis: a multitudinous negative wave.",
     Level.NORMAL: "Normal.",
 }
+
+
+_QUIET = Evidence(
+    0, datetime.min.replace(tzinfo=None), Level.NORMAL, Level.NORMAL, 0, 0.0, 0.0, 0, 0.0, 0.0, 0.0, 0.0, 0, 0.0, 0.0, 0
+)
+
+
+def _since(stats: WindowStats, told: tuple[int, int, int, int, int, float]) -> WindowStats:
+    """The part of a window's counts that came after ``told`` (distinct people only grow)."""
+    return WindowStats(
+        stats.brand, stats.scale, stats.start,
+        mentions=max(0, stats.mentions - told[1]),
+        negative=max(0, stats.negative - told[2]),
+        negative_authors=max(0, stats.negative_authors - told[0]),
+        negative_reach=max(0, stats.negative_reach - told[3]),
+        positive=max(0, stats.positive - told[4]),
+        last_at=stats.last_at,
+    )  # fmt: skip
 
 
 def _nothing(s: _Scale, stats: WindowStats, fraction: float) -> Evidence:
