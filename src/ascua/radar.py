@@ -79,9 +79,7 @@ class Radar:
         with self.database.engine.connect() as connection:
             aggregator = Aggregator(connection, self.brand_ids, config.pipeline.windows)
         alerts = AlertManager(self.database.engine, self.brand_ids, {b.id: b.name for b in brands}, DETECTOR_NAME)
-        detection = DetectionStage(
-            brands, self.translations, scales=config.pipeline.windows, zone=self.workspace.zone
-        )
+        detection = DetectionStage(brands, self.translations, scales=config.pipeline.windows, zone=self.workspace.zone)
         detection.restore(alerts.levels())
         return Pipeline(
             self.database,

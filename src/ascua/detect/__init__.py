@@ -51,8 +51,10 @@ class DetectionStage:
     def process(self, windows: list[WindowStats], watermark: datetime | None) -> list[Assessment]:
         changes: list[Assessment] = []
         # In the order their latest posts arrived: a day window holding a whole imported batch
-        # is judged after the five-minute windows of the batch's first hours, not before them.
-        for stats in sorted(windows, key=lambda w: (w.last_at or w.start, w.scale)):
+        # is judged after the five-minute windows of the batch's first hours, not before them;
+        # windows that end on the same post go longest first, so a short window that raises
+        # the level finds the longer ones (and their signs of coordination) up to date.
+        for stats in sorted(windows, key=lambda w: (w.last_at or w.start, -w.scale)):
             detector = self.detectors.get(stats.brand)
             if detector is not None:
                 change = detector.update(stats)

@@ -93,7 +93,6 @@ class _Scale:
         "mu_people",
         "mu_positive",
         "mu_reach",
-        "told", "warmed",
         "negative",
         "peak",
         "people",
@@ -106,6 +105,8 @@ class _Scale:
         "scale",
         "start",
         "stats",
+        "told",
+        "warmed",
         "weekday",
     )  # fmt: skip
 
@@ -233,6 +234,7 @@ class WaveDetector:
         self.scales = {scale: _Scale(scale) for scale in self._scale_list}
         factor = _PEOPLE[settings.sensitivity]
         self._z = settings.surprise
+        self._floor = settings.watch_people * factor * _HOLD
         self._people = (
             settings.watch_people * factor,
             settings.incident_people * factor,
@@ -377,6 +379,16 @@ class WaveDetector:
 
     def _judge(self, s: _Scale, stats: WindowStats, full: bool = False) -> Evidence:
         assert s.start is not None
+        if s.warmed and s.told is None:
+            # The common case, cheaply: too few people, even before subtracting the usual ones.
+            x = stats.negative_authors
+            floor = self._floor
+            if x < floor:
+                previous = s.previous
+                if (previous is None or x + previous.negative_authors - s.previous_mu[0] < floor) and (
+                    s.cusum <= 0.0 or x + s.run[0] - s.run[4] < floor
+                ):
+                    return _QUIET
         elapsed = 1.0 if full else min(1.0, ((stats.last_at or s.start) - s.start).total_seconds() / s.scale)
         told = s.told
         if told is not None:
@@ -393,7 +405,7 @@ class WaveDetector:
             # Not enough windows of this length yet: borrow the rate of the shortest one.
             first = self.scales[self._scale_list[0]]
             if first is s or first.people.n * first.scale < 3600 or first.people.level is None:
-                return _nothing(s, stats, fraction)
+                return _QUIET
             ratio = s.scale / first.scale
             mu_people = first.people.level * ratio
             mu_mentions = (first.mentions.level or 0.0) * ratio
@@ -407,7 +419,7 @@ class WaveDetector:
         previous = s.previous if warm and told is None else None
         run = s.run
         use_run = warm and told is None and s.cusum > 0.0 and run[4] > 0.0
-        floor = self._people[0] * _HOLD
+        floor = self._floor
         if (
             x - mu < floor
             and (previous is None or x + previous.negative_authors - mu - s.previous_mu[0] < floor)
@@ -594,13 +606,18 @@ class WaveDetector:
         return Assessment(self.brand, level, at, reason, {"detector": NAME, "calm_seconds": self.settings.calm})
 
     def _coordination(self) -> list[str]:
-        """Signs that the negative posts are a campaign or bots (BRIEF M7), from the busiest hour."""
+        """Signs that the negative posts are a campaign or bots (BRIEF M7), in the recent window
+        (an hour at most) with the most people posting negatively."""
         _ = self._gettext
         stats = None
         for scale in self._scale_list:
-            s = self.scales[scale]
-            if s.stats is not None and scale <= _CALM_SCALE:
-                stats = s.stats
+            candidate = self.scales[scale].stats
+            if (
+                candidate is not None
+                and scale <= _CALM_SCALE
+                and (stats is None or candidate.negative_authors >= stats.negative_authors)
+            ):
+                stats = candidate
         if stats is None or stats.negative_authors < 8:
             return []
         signs = []
@@ -653,14 +670,6 @@ def _since(stats: WindowStats, told: tuple[int, int, int, int, int, float]) -> W
         negative_reach=max(0, stats.negative_reach - told[3]),
         positive=max(0, stats.positive - told[4]),
         last_at=stats.last_at,
-    )  # fmt: skip
-
-
-def _nothing(s: _Scale, stats: WindowStats, fraction: float) -> Evidence:
-    assert s.start is not None
-    return Evidence(
-        s.scale, s.start, Level.NORMAL, Level.NORMAL, stats.negative_authors, 0.0, 0.0, stats.mentions, 0.0,
-        stats.negative_share, 0.0, 0.0, stats.negative_reach, 0.0, fraction, s.scale,
     )  # fmt: skip
 
 
