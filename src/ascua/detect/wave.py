@@ -647,11 +647,16 @@ class WaveDetector:
         return int((self._latest - self._first_active).total_seconds() // 3600)
 
 
+def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
+    """Marks a message for translation where it is written; it is translated where it is shown."""
+    return message
+
+
 _MEANING = {
-    Level.WATCH: "Watch: something is rising.",
-    Level.INCIDENT: "Incident: a real negative wave, still limited.",
-    Level.CRISIS: "Crisis: a multitudinous negative wave.",
-    Level.NORMAL: "Normal.",
+    Level.WATCH: N_("Watch: something is rising."),
+    Level.INCIDENT: N_("Incident: a real negative wave, still limited."),
+    Level.CRISIS: N_("Crisis: a multitudinous negative wave."),
+    Level.NORMAL: N_("Normal."),
 }
 
 
