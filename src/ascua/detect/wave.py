@@ -257,26 +257,33 @@ class WaveDetector:
         self.level = level
 
     def update(self, stats: WindowStats) -> Assessment | None:
-        if stats.scale not in self.scales or stats.brand != self.brand:
+        s = self.scales.get(stats.scale)
+        if s is None or stats.brand != self.brand:
             return None
-        s = self.scales[stats.scale]
-        if s.start is not None and stats.start < s.start:
+        start = s.start
+        if start is not None and stats.start < start:
             return None  # late data for a window already judged
         if stats is s.stats:
             return None  # the same counts again: nothing new
         change = None
-        if s.start is None or stats.start > s.start:
+        if start is None or stats.start > start:
             change = self._close_until(s, stats.start)
             s.open(stats.start, self.zone)
             self._next_end = self._first_end()
         at = stats.last_at or stats.start
-        if self._latest is None or at > self._latest:
+        latest = self._latest
+        if latest is None or at > latest:
             self._latest = at
-        if stats.mentions and not self._warm:
+        if not self._warm and stats.mentions:
             self._active(stats)
             s = self.scales[stats.scale]
         s.stats = stats
         evidence = self._judge(s, stats)
+        if evidence is _QUIET:
+            s.hold = Level.NORMAL
+            if self.level:
+                return self._maybe_calm(at) or change
+            return change
         s.evidence = evidence
         if evidence.level > s.peak:
             s.peak = evidence.level
@@ -379,17 +386,21 @@ class WaveDetector:
 
     def _judge(self, s: _Scale, stats: WindowStats, full: bool = False) -> Evidence:
         assert s.start is not None
+        start = s.start
+        last = stats.last_at
+        elapsed = 1.0 if full or last is None else min(1.0, (last - start).total_seconds() / s.scale)
         if s.warmed and s.told is None:
-            # The common case, cheaply: too few people, even before subtracting the usual ones.
-            x = stats.negative_authors
+            # The common case, cheaply: not even a handful of people more than usual, alone,
+            # with the window just closed, or with the run of windows above usual.
+            mu = s.mu_people * (elapsed if elapsed > _MIN_FRACTION else _MIN_FRACTION)
+            excess = stats.negative_authors - mu
             floor = self._floor
-            if x < floor:
+            if excess < floor:
                 previous = s.previous
-                if (previous is None or x + previous.negative_authors - s.previous_mu[0] < floor) and (
-                    s.cusum <= 0.0 or x + s.run[0] - s.run[4] < floor
+                if (previous is None or excess + previous.negative_authors - s.previous_mu[0] < floor) and (
+                    s.cusum <= 0.0 or excess + s.run[0] - s.run[4] < floor
                 ):
                     return _QUIET
-        elapsed = 1.0 if full else min(1.0, ((stats.last_at or s.start) - s.start).total_seconds() / s.scale)
         told = s.told
         if told is not None:
             # Only what came after the level went down: as if a window had opened then.
