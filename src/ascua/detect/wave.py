@@ -429,7 +429,9 @@ class WaveDetector:
         mu_n, mu_k, mu_r = mu_mentions * fraction, mu_negative * fraction, mu_reach * fraction
         previous = s.previous if warm and told is None else None
         run = s.run
-        use_run = warm and told is None and s.cusum > 0.0 and run[4] > 0.0
+        # A run of hours is weighed only once the hours of the day have been seen twice: on the
+        # second day a rhythm learned from one day makes every busy afternoon look like a slow burn.
+        use_run = warm and told is None and s.cusum > 0.0 and run[4] > 0.0 and s.people.n * s.scale >= 2 * 86400
         floor = self._floor
         if (
             x - mu < floor
