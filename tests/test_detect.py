@@ -253,3 +253,46 @@ def _size(d: WaveDetector) -> int:
             if isinstance(value, Baseline):
                 total += len(value.hod) + len(value.dow)
     return total + sys.getsizeof(d.__dict__) * 0
+
+
+def test_after_calming_a_day_window_counts_only_the_people_it_adds() -> None:
+    d = detector(scales=(3600, 86400), calm="1h")
+    rng = random.Random(5)
+    day_people = day_mentions = day_negative = 0
+    day_start = T0
+    changes: list[Assessment] = []
+
+    def feed(index: int, mentions: int, people: int) -> None:
+        nonlocal day_people, day_mentions, day_negative, day_start
+        start = T0 + index * HOUR
+        if start - day_start >= timedelta(days=1):
+            day_start, day_people, day_mentions, day_negative = start, 0, 0, 0
+        day_people, day_mentions, day_negative = day_people + people, day_mentions + mentions, day_negative + people
+        last = start + timedelta(minutes=59)
+        for stats in (
+            hour(start, mentions, people, people),
+            WindowStats("acme", 86400, day_start, mentions=day_mentions, negative=day_negative,
+                        negative_authors=day_people, positive=day_mentions // 4, last_at=last),
+        ):  # fmt: skip
+            change = d.update(stats)
+            if change is not None:
+                changes.append(change)
+
+    for index in range(14 * 24):  # two weeks of ordinary days
+        rate = 20 * BUSY[index % 24]
+        mentions = max(0, round(rng.gauss(rate, rate**0.5)))
+        feed(index, mentions, sum(rng.random() < 0.15 for _ in range(mentions)))
+    assert changes == []
+    wave = 14 * 24 + 9
+    feed(wave, 150, 100)  # a crisis at 9 in the morning, then ordinary hours
+    for index in range(wave + 1, wave + 9):
+        feed(index, 30, 4)
+    assert changes[0].level == Level.CRISIS and d.level == Level.NORMAL
+    assert [c.level for c in changes] == [Level.CRISIS, Level.INCIDENT, Level.WATCH, Level.NORMAL]
+    seen = len(changes)
+    for index in range(wave + 9, wave + 12):  # the same day: a second, smaller wave
+        feed(index, 60, 30)
+    later = changes[seen:]
+    assert later and later[0].level >= Level.WATCH, [c.reason for c in changes]
+    # The day still holds the first wave's hundred people; they do not raise anything again.
+    assert all(change.signals["scale"] != 86400 or "since" in change.reason for change in later)

@@ -77,6 +77,7 @@ class Evidence:
     expected_reach: float
     fraction: float
     span: int
+    since: datetime | None = None  # counted only from then (the level went down at that time)
 
 
 class _Scale:
@@ -505,7 +506,23 @@ class WaveDetector:
             level = Level.WATCH if level >= Level.INCIDENT else Level.NORMAL
         share = k / n if n else 0.0
         return Evidence(
-            s.scale, s.start, level, hold, x, mu, z, n, mu_n, share, usual_share, share_z, reach, mu_r, fraction, span
+            s.scale,
+            s.start,
+            level,
+            hold,
+            x,
+            mu,
+            z,
+            n,
+            mu_n,
+            share,
+            usual_share,
+            share_z,
+            reach,
+            mu_r,
+            fraction,
+            span,
+            s.start + timedelta(seconds=told[5] * s.scale) if told is not None else None,
         )
 
     def _hold(self, z: float, excess: float) -> Level:
@@ -558,11 +575,24 @@ class WaveDetector:
         _ = self._gettext
         window = window_words(e.span, _)
         ratio = e.people / e.expected if e.expected >= 0.5 else None
-        parts = [
-            _("{brand}: {people} different people posted negatively in the last {window} window, "
-              "where about {expected} is usual at this time").format(
-                brand=self.brand_name, people=e.people, window=window, expected=_round(e.expected)
+        if e.since is not None:
+            first = _(
+                "{brand}: {people} more different people posted negatively in the current {window} window "
+                "since {time}, where about {expected} is usual"
+            ).format(
+                brand=self.brand_name,
+                people=e.people,
+                window=window,
+                time=e.since.astimezone(self.zone).strftime("%H:%M"),
+                expected=_round(e.expected),
             )
+        else:
+            first = _(
+                "{brand}: {people} different people posted negatively in the last {window} window, "
+                "where about {expected} is usual at this time"
+            ).format(brand=self.brand_name, people=e.people, window=window, expected=_round(e.expected))
+        parts = [
+            first
             + (_(" ({ratio}× usual)").format(ratio=f"{ratio:.1f}") if ratio else "")
             + "."
         ]  # fmt: skip
