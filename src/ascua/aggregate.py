@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Row, Select, func, select
 
-from ascua.model import StoredBatch, WindowStats, counted_sentiment, is_new_account, utcnow
+from ascua.model import NewLink, StoredBatch, WindowStats, counted_sentiment, is_new_account, utcnow
 from ascua.query.text import fold
 from ascua.store.bulk import insert_for
 from ascua.store.schema import analysis, brand_window, mention, mention_brand
@@ -116,6 +117,17 @@ class _Window:
         elif sentiment == "neutral":
             self.neutral += 1
 
+    def add_link(self, link: NewLink) -> None:
+        """Count a mention newly linked to the brand."""
+        self.add(
+            link.sentiment,
+            _author_key(link.author, link.mention_id),
+            link.reach,
+            link.created_at,
+            link.new_account,
+            link.fingerprint,
+        )
+
     def stats(self, brand: str, scale: int, start: datetime) -> WindowStats:
         return WindowStats(
             brand=brand,
@@ -135,6 +147,43 @@ class _Window:
             negative_copies=self.copies,
             negative_peak_minute=self.peak_minute,
         )
+
+
+def stored_links_query(brand_id: int) -> Select[Any]:
+    """The stored mentions of a brand (row id) with what the windows count of each."""
+    return (
+        select(
+            mention_brand.c.mention_id,
+            mention_brand.c.created_at,
+            mention.c.author_handle,
+            mention.c.author_followers,
+            mention.c.author_created_at,
+            mention.c.repost_of,
+            mention.c.text,
+            analysis.c.sentiment,
+            analysis.c.negative,
+        )
+        .join(mention, mention.c.id == mention_brand.c.mention_id)
+        .outerjoin(analysis, analysis.c.mention_id == mention_brand.c.mention_id)
+        .where(mention_brand.c.brand_id == brand_id)
+    )
+
+
+def link_of_row(brand: str, row: Row[Any]) -> NewLink:
+    """A row of :func:`stored_links_query` as the windows count it."""
+    sentiment = counted_sentiment(row.sentiment, row.negative)
+    created = _aware(row.created_at)
+    author_created = _aware(row.author_created_at) if row.author_created_at else None
+    return NewLink(
+        brand=brand,
+        mention_id=row.mention_id,
+        created_at=created,
+        author=row.author_handle,
+        sentiment=sentiment,
+        reach=row.author_followers or 0,
+        new_account=is_new_account(author_created, created),
+        fingerprint=text_fingerprint(row.text, row.repost_of is not None) if sentiment == "negative" else 0,
+    )
 
 
 def _aware(moment: datetime) -> datetime:
@@ -179,14 +228,7 @@ class Aggregator:
                 if window is None:
                     window = self._open(connection, key, loaded)
                 if key not in loaded:
-                    window.add(
-                        link.sentiment,
-                        _author_key(link.author, link.mention_id),
-                        link.reach,
-                        link.created_at,
-                        link.new_account,
-                        link.fingerprint,
-                    )
+                    window.add_link(link)
                 touched[key] = window
             if link.created_at > self._latest.get(link.brand, link.created_at - timedelta(seconds=1)):
                 self._latest[link.brand] = link.created_at
@@ -225,38 +267,12 @@ class Aggregator:
         """Rebuild a window from the stored mentions (this batch's included)."""
         brand, scale, start = key
         end = start + timedelta(seconds=scale)
-        query = (
-            select(
-                mention_brand.c.mention_id,
-                mention_brand.c.created_at,
-                mention.c.author_handle,
-                mention.c.author_followers,
-                mention.c.author_created_at,
-                mention.c.repost_of,
-                mention.c.text,
-                analysis.c.sentiment,
-                analysis.c.negative,
-            )
-            .join(mention, mention.c.id == mention_brand.c.mention_id)
-            .outerjoin(analysis, analysis.c.mention_id == mention_brand.c.mention_id)
-            .where(
-                mention_brand.c.brand_id == self.brand_ids[brand],
-                mention_brand.c.created_at >= start,
-                mention_brand.c.created_at < end,
-            )
+        query = stored_links_query(self.brand_ids[brand]).where(
+            mention_brand.c.created_at >= start, mention_brand.c.created_at < end
         )
         window = _Window()
         for row in connection.execute(query):
-            sentiment = counted_sentiment(row.sentiment, row.negative)
-            created = _aware(row.created_at)
-            window.add(
-                sentiment,
-                _author_key(row.author_handle, row.mention_id),
-                row.author_followers or 0,
-                created,
-                is_new_account(_aware(row.author_created_at), created) if row.author_created_at else False,
-                text_fingerprint(row.text, row.repost_of is not None) if sentiment == "negative" else 0,
-            )
+            window.add_link(link_of_row(brand, row))
         return window
 
     def _write(self, connection: Connection, stats: list[WindowStats]) -> None:

@@ -17,11 +17,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ascua.aggregate import _author_key, _Window, text_fingerprint, window_start
+from ascua.aggregate import _Window, link_of_row, stored_links_query, window_start
 from ascua.config import BrandConfig, Workspace
 from ascua.detect import DetectionStage
-from ascua.model import Assessment, Level, NewLink, counted_sentiment, is_new_account, iso_utc
-from ascua.store.schema import analysis, brand, mention, mention_brand
+from ascua.model import Assessment, Level, NewLink, iso_utc
+from ascua.respond.alerts import later_change
+from ascua.store.schema import brand, mention_brand
 
 _BATCH = timedelta(seconds=60)
 
@@ -98,7 +99,7 @@ class AlertBook:
             self.alerts.append(current)
             change = "opened"
         else:
-            change = "resolved" if level == Level.NORMAL else ("escalated" if level > previous else "deescalated")
+            change = later_change(previous, level)
             current.level = level
             current.peak = max(current.peak, level)
             if change == "resolved":
@@ -162,14 +163,7 @@ def assessments(
                     yield from flush(None)
                 current = (start, _Window())
                 windows[key] = current
-            current[1].add(
-                link.sentiment,
-                _author_key(link.author, link.mention_id),
-                link.reach,
-                link.created_at,
-                link.new_account,
-                link.fingerprint,
-            )
+            current[1].add_link(link)
             touched[key] = None
     if batch_end is not None:
         yield from flush(batch_end)
@@ -210,20 +204,7 @@ def stored_links(workspace: Workspace, brand_id: str, chunk: int = 5_000) -> Ite
             after: tuple[datetime, int] | None = None
             while True:
                 query = (
-                    select(
-                        mention_brand.c.mention_id,
-                        mention_brand.c.created_at,
-                        mention.c.author_handle,
-                        mention.c.author_followers,
-                        mention.c.author_created_at,
-                        mention.c.repost_of,
-                        mention.c.text,
-                        analysis.c.sentiment,
-                        analysis.c.negative,
-                    )
-                    .join(mention, mention.c.id == mention_brand.c.mention_id)
-                    .outerjoin(analysis, analysis.c.mention_id == mention_brand.c.mention_id)
-                    .where(mention_brand.c.brand_id == row_id)
+                    stored_links_query(row_id)
                     .order_by(mention_brand.c.created_at, mention_brand.c.mention_id)
                     .limit(chunk)
                 )
@@ -236,23 +217,7 @@ def stored_links(workspace: Workspace, brand_id: str, chunk: int = 5_000) -> Ite
                 if not rows:
                     return
                 for row in rows:
-                    created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
-                    sentiment = counted_sentiment(row.sentiment, row.negative)
-                    author_created = row.author_created_at
-                    if author_created is not None and author_created.tzinfo is None:
-                        author_created = author_created.replace(tzinfo=UTC)
-                    yield NewLink(
-                        brand=brand_id,
-                        mention_id=row.mention_id,
-                        created_at=created,
-                        author=row.author_handle,
-                        sentiment=sentiment,
-                        reach=row.author_followers or 0,
-                        new_account=is_new_account(author_created, created),
-                        fingerprint=(
-                            text_fingerprint(row.text, row.repost_of is not None) if sentiment == "negative" else 0
-                        ),
-                    )
+                    yield link_of_row(brand_id, row)
                 after = (rows[-1].created_at, rows[-1].mention_id)
     finally:
         database.close()

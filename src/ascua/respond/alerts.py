@@ -14,6 +14,13 @@ from ascua.model import AlertChange, AlertEvent, Assessment, Level, utcnow
 from ascua.store.schema import alert, alert_event
 
 
+def later_change(previous: Level, level: Level) -> AlertChange:
+    """What a new level does to an open alert: resolve, escalate or de-escalate it."""
+    if level == Level.NORMAL:
+        return "resolved"
+    return "escalated" if level > previous else "deescalated"
+
+
 @dataclass
 class _Open:
     alert_id: int
@@ -83,7 +90,7 @@ class AlertManager:
             current = _Open(int(result.inserted_primary_key[0]), level, level)
             self.open[brand] = current
         else:
-            change = "resolved" if level == Level.NORMAL else ("escalated" if level > previous else "deescalated")
+            change = later_change(previous, level)
             current.level = level
             current.peak = max(current.peak, level)
             values: dict[str, object] = {
