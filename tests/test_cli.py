@@ -13,7 +13,7 @@ from ascua.cli import app
 runner = CliRunner()
 COMMANDS = [
     ["init"], ["run"], ["serve"], ["import"], ["status"], ["scenario"], ["scenario", "export"],
-    ["query"], ["query", "test"], ["analyze"],
+    ["query"], ["query", "test"], ["analyze"], ["backtest"],
 ]  # fmt: skip
 
 

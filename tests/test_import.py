@@ -15,7 +15,9 @@ import pytest
 from sqlalchemy import func, select
 
 from ascua.config import Workspace
+from ascua.detect.replay import backtest_workspace
 from ascua.importer import ImportOptions, import_file
+from ascua.model import Level
 from ascua.radar import Radar
 from ascua.scenario.export import export
 from ascua.store.schema import alert, brand, brand_window, mention, mention_brand
@@ -195,6 +197,11 @@ def test_import_through_the_pipeline_detects_the_scenario_wave(tmp_path: Path) -
     for wave in negative:
         caught = [a for a in alerts if keys[a.brand_id] == wave.brand and a.peak_level in ("incident", "crisis")]
         assert any(wave.onset <= a.opened_at <= wave.onset + timedelta(hours=3) for a in caught), wave
+        # Replaying the stored mentions (ascua backtest --workspace) finds the same wave.
+        replayed = backtest_workspace(workspace, wave.brand)
+        assert replayed.mentions == report.brands[wave.brand]
+        rises = [a.first_at(Level.INCIDENT) for a in replayed.alerts]
+        assert any(at is not None and wave.onset <= at <= wave.onset + timedelta(hours=3) for at in rises), wave
 
 
 def _import_command(workspace: Path, path: Path) -> list[str]:
