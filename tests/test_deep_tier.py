@@ -249,7 +249,9 @@ def test_the_stream_goes_on_while_the_deep_tier_is_busy(tmp_path: Path) -> None:
     starts, ends, done = order.index("deep batch starts"), order.index("deep batch ends"), order.index("stream done")
     commits = [i for i, step in enumerate(order) if step == "batch committed"]
     assert len(commits) == 7
-    assert commits[0] < starts and all(starts < i < done for i in commits[1:]) and done < ends, order
+    # the first batch hands its post to the deep tier as it commits, so which of the two is
+    # written down first is a race; every later batch commits while the deep tier is stuck
+    assert all(starts < i < done for i in commits[1:]) and done < ends, order
     assert tier_of["high reach"] == "deep" and {tier_of[f"quiet {n}"] for n in range(1, 7)} == {"fast"}
 
 

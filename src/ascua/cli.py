@@ -259,7 +259,7 @@ def import_(
             translations = radar.translations
             notifiers: list[Any] = [ConsoleNotifier(err, translations, radar.link, ws.zone)] if not raw else []
             if ws.config.alerts.targets and not raw:
-                notifiers.append(AppriseNotifier(ws.config.alerts.targets, translations, radar.link))
+                notifiers.append(AppriseNotifier(ws.config.alerts.targets, translations, radar.link, ws.zone))
             with _progress(quiet) as progress:
                 try:
                     report = run_until_stopped(
@@ -576,6 +576,43 @@ def scenario_export(
                 path=out_file,
             )
         )
+
+
+# --- explain -------------------------------------------------------------------------------
+
+
+@app.command()
+def explain(
+    alert_id: Annotated[int, typer.Argument(help="The alert's number (ascua status lists the open ones).")],
+    workspace: WorkspaceOption = Path("."),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Where an alert's wave started, why, and who is spreading it (docs/explain.md).
+
+    Computed now from the stored posts, for an alert of any level, open or resolved.
+    """
+    from ascua.explain.store import explain_alert
+    from ascua.radar import Radar
+
+    with errors_for_people():
+        ws = _workspace(workspace)
+        with Radar.open(ws) as radar, radar.database.engine.connect() as connection:
+            names = {brand.id: brand.name for brand in ws.config.brands}
+            explanation = explain_alert(connection, alert_id, brand_names=names)
+            translations = radar.translations
+    if explanation is None:
+        fail(_("there is no alert #{id} in this workspace").format(id=alert_id), EXIT_USAGE)
+    data = explanation.as_json()
+    if as_json:
+        out.print_json(json.dumps({"alert_id": alert_id, **data}, default=str, ensure_ascii=False))
+        return
+    from ascua.explain.text import long_form
+
+    gettext = translations.gettext
+    out.print(Text(gettext("Alert #{id} · {brand}").format(id=alert_id, brand=names.get(data["brand"], data["brand"])),
+                   style="bold"))  # fmt: skip
+    for style, line in long_form(data, gettext, ws.zone):
+        out.print(Text(line, style=style))
 
 
 # --- status --------------------------------------------------------------------------------

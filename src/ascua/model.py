@@ -287,7 +287,8 @@ AlertChange = Literal["opened", "escalated", "deescalated", "resolved"]
 
 @dataclass(slots=True, frozen=True)
 class AlertEvent:
-    """An alert opened, changed level, or resolved."""
+    """An alert opened, changed level, or resolved; ``explanation`` is the stored form of
+    :class:`ascua.explain.Explanation` when the explain stage computed one for it."""
 
     alert_id: int
     brand: str
@@ -298,6 +299,7 @@ class AlertEvent:
     at: datetime
     reason: str
     signals: dict[str, Any] = field(default_factory=dict)
+    explanation: dict[str, Any] | None = None
 
 
 def iso_utc(moment: datetime) -> str:

@@ -1,12 +1,13 @@
 """The pipeline: stage interfaces wired together, and the embedded (one-process) runner.
 
-    source ──► normalize ──► match ──► enrich ──► store ─► aggregate ──► detect ──► alert ──► notify
+    source ──► normalize ──► match ──► enrich ──► store ─► aggregate ──► detect ──► alert ──► explain ──► notify
 
 Each stage is a plain object with a typed ``process`` method and no knowledge of what
 runs it. :class:`Pipeline` wires them: ``analyse`` (normalize, match, enrich: pure
 computation), ``commit`` (store and aggregate in one transaction, with the source
-cursor) and ``react`` (detect and alert, then hand the batch's new links to the deep
-tier, :mod:`ascua.deep_tier`, which reads them again in its own thread).
+cursor) and ``react`` (detect and alert, explain the alerts that call for it,
+:mod:`ascua.explain`, then hand the batch's new links to the deep tier,
+:mod:`ascua.deep_tier`, which reads them again in its own thread).
 :class:`EmbeddedRunner` runs them in one asyncio process with bounded queues between
 the three parts, so a fast source waits for a slow database instead of filling the
 memory, and on SIGINT/SIGTERM it stops the sources, lets every collected batch reach
@@ -30,6 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from ascua.aggregate import Aggregator
 from ascua.analysis import analyse
 from ascua.detect import DetectionStage
+from ascua.explain.stage import Explainer
 from ascua.model import AlertEvent, Level, MentionBatch, NewLink, SourceBatch, StoredBatch, WindowStats, utcnow
 from ascua.normalize import Normalizer
 from ascua.query import BrandMatcher
@@ -85,6 +87,7 @@ class Pipeline:
     alerts: AlertManager | None = None
     notifiers: list[Notifier] = field(default_factory=list)
     deep: DeepTier | None = None
+    explainer: Explainer | None = None
 
     def analyse(self, batch: SourceBatch) -> MentionBatch:
         """normalize → match → enrich: computation only, no I/O."""
@@ -109,11 +112,15 @@ class Pipeline:
         raise AssertionError("unreachable")
 
     def react(self, stored: StoredBatch, windows: list[WindowStats], watermark: datetime | None) -> list[AlertEvent]:
-        """detect → alert, then offer the batch to the deep tier (which never makes it wait)."""
+        """detect → alert → explain, then offer the batch to the deep tier (which never makes it wait)."""
         if self.detection is None or self.alerts is None:
             return []
         assessments = self.detection.process(windows, watermark)
         events = self.alerts.process(assessments)
+        if self.explainer is not None:
+            moments = [link.created_at for link in stored.links] + ([watermark] if watermark else [])
+            at = max(moments) if moments else None
+            events = self.explainer.process(events, self.alerts.open_alerts(), at)
         if self.deep is not None:
             self.deep.offer(stored.links, self.alerts.levels())
         return events

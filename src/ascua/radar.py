@@ -14,6 +14,7 @@ from ascua.analysis import AnalysisSetup, analysis_stages
 from ascua.config import Workspace
 from ascua.detect import DetectionStage
 from ascua.detect.wave import NAME as DETECTOR_NAME
+from ascua.explain.stage import Explainer
 from ascua.i18n import language_from_environment, translator
 from ascua.model import SourceBatch
 from ascua.pipeline import Pipeline
@@ -91,6 +92,7 @@ class Radar:
             detection=detection,
             alerts=alerts,
             notifiers=list(notifiers),
+            explainer=Explainer(self.database.engine, {b.id: b.name for b in brands}),
         )
 
     def analysis_setup(

@@ -162,7 +162,7 @@ class RadarRun:
         if config.alerts.console:
             notifiers.append(ConsoleNotifier(self.out, translations, link, self.radar.workspace.zone))
         if config.alerts.targets:
-            notifiers.append(AppriseNotifier(config.alerts.targets, translations, link))
+            notifiers.append(AppriseNotifier(config.alerts.targets, translations, link, self.radar.workspace.zone))
         return notifiers
 
     async def _run(self, stop: asyncio.Event) -> int:

@@ -50,6 +50,10 @@ class AlertManager:
         """The level of every brand with an open alert (to restore detectors after a restart)."""
         return {brand: item.level for brand, item in self.open.items()}
 
+    def open_alerts(self) -> dict[str, tuple[int, Level]]:
+        """Every open alert: brand -> (alert id, level)."""
+        return {brand: (item.alert_id, item.level) for brand, item in self.open.items()}
+
     def process(self, assessments: list[Assessment]) -> list[AlertEvent]:
         if not assessments:
             return []

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ascua.config import AlertTarget
+from ascua.explain.text import short_form
 from ascua.model import AlertEvent, Level
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,9 @@ class ConsoleNotifier:
         line.append(f"  [{local:%Y-%m-%d %H:%M} {local.tzname()}]", style="dim")
         self.console.print(line)
         self.console.print(Text("  " + event.reason))
+        if event.explanation is not None:
+            for text in short_form(event.explanation, _, self.zone):
+                self.console.print(Text("  " + text, style="dim"))
         if self.link is not None:
             self.console.print(Text("  " + self.link(event.alert_id), style="cyan"))
 
@@ -72,18 +76,26 @@ class AppriseNotifier:
     """Sends alert events to the config's Apprise targets at or above their level."""
 
     def __init__(
-        self, targets: list[AlertTarget], translations: gettext.NullTranslations, link: Callable[[int], str] | None
+        self,
+        targets: list[AlertTarget],
+        translations: gettext.NullTranslations,
+        link: Callable[[int], str] | None,
+        zone: tzinfo = UTC,
     ):
         self.targets = targets
         self._ = translations.gettext
         self.link = link
+        self.zone = zone
 
     def notify(self, event: AlertEvent) -> None:
         import apprise
 
         _ = self._
         peak = max(event.level, event.previous)
-        body = event.reason + (f"\n\n{self.link(event.alert_id)}" if self.link else "")
+        body = event.reason
+        if event.explanation is not None:
+            body += "\n\n" + "\n".join(short_form(event.explanation, _, self.zone))
+        body += f"\n\n{self.link(event.alert_id)}" if self.link else ""
         for target in self.targets:
             if peak < Level.parse(target.min_level):
                 continue

@@ -223,3 +223,13 @@ source_state = Table(
     Column("last_error_at", UTCDateTime),
     Column("updated_at", UTCDateTime, nullable=False),
 )
+
+alert_explanation = Table(
+    "alert_explanation",
+    metadata,
+    Column("alert_id", Integer, ForeignKey("alert.id"), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("computed_at", UTCDateTime, nullable=False),
+    Column("posts", Integer, nullable=False),
+    Column("data", Json, nullable=False),
+)

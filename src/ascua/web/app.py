@@ -22,6 +22,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ascua import __version__
 from ascua.config import Workspace
+from ascua.explain.note import say
+from ascua.explain.store import explain_alert, stored_explanation
+from ascua.explain.text import short_form
 from ascua.i18n import LANGUAGES, best_language, translator
 from ascua.status import workspace_status
 from ascua.store import reads
@@ -40,12 +43,18 @@ SECURITY_HEADERS = {
 }
 
 
-def _when(zone: tzinfo) -> Callable[[datetime | None], str]:
+def _when(zone: tzinfo) -> Callable[[datetime | str | None], str]:
     """A time as people read it: in the workspace's time zone, with the zone's name."""
 
-    def when(value: datetime | None) -> str:
+    def when(value: datetime | str | None) -> str:
         if value is None:
             return "—"
+        if isinstance(value, str):  # ISO 8601, as explanations store times
+            text = value
+            try:
+                value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            except ValueError:
+                return text
         local = value.astimezone(zone)
         return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
 
@@ -156,13 +165,18 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
             negative = reads.mentions(
                 connection, brand_key=item.brand, sentiment="negative", since=since, until=until, limit=30
             )
+            explanation = stored_explanation(connection, alert_id)
         showing(negative)
+        gettext = translator(language_of(request)).gettext
         return page(
             request,
             "alert.html",
             alert=item,
             history=history,
             negative=negative,
+            explanation=explanation,
+            summary=short_form(explanation, gettext, workspace.zone) if explanation else [],
+            unknown=[say(note, gettext) for note in (explanation or {}).get("unknown", [])],
             refresh=None if item.resolved_at else 20,
         )
 
@@ -229,6 +243,24 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
                 raise HTTPException(404, f"no alert #{alert_id}")
             history = reads.alert_history(connection, alert_id)
         result: dict[str, Any] = _jsonable({**item.__dict__, "history": history})
+        return result
+
+    @app.get("/api/v1/alerts/{alert_id}/explanation", tags=["alerts"])
+    def api_explanation(alert_id: int, fresh: bool = False) -> dict[str, Any]:
+        """Where the alert's wave started, why, who spreads it, coordination and timeline.
+
+        The stored explanation (computed when the alert reached incident, refreshed while open);
+        ``fresh=true``, or an alert with none stored, computes it now from the stored posts.
+        """
+        with database.engine.connect() as connection:
+            data = None if fresh else stored_explanation(connection, alert_id)
+            if data is None:
+                names = {brand.id: brand.name for brand in workspace.config.brands}
+                computed = explain_alert(connection, alert_id, brand_names=names)
+                if computed is None:
+                    raise HTTPException(404, f"no alert #{alert_id}")
+                data = computed.as_json()
+        result: dict[str, Any] = _jsonable({"alert_id": alert_id, **data})
         return result
 
     @app.get("/api/v1/mentions", tags=["mentions"])
