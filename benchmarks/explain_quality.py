@@ -33,7 +33,7 @@ from ascua.aggregate import text_fingerprint
 from ascua.detect.replay import ReplayedAlert, replay
 from ascua.explain import Explanation, explain
 from ascua.explain.post import Post
-from ascua.explain.store import EARLIER, USUAL, AlertFacts, wave_span
+from ascua.explain.store import EARLIER, USUAL, replayed_facts, wave_span
 from ascua.explain.terms import Vocabulary
 from ascua.model import Level, NewLink, Record, SourceBatch, counted_sentiment, is_new_account
 from ascua.nlp.analyzer import Analyzer
@@ -116,22 +116,10 @@ def posts_of(spec: ScenarioSpec, matcher: BrandMatcher, readings: Readings) -> t
     return posts, links
 
 
-def facts_of(alert: ReplayedAlert, own: tuple[str, ...]) -> AlertFacts:
-    windows = []
-    signs: list[str] = []
-    for event in alert.events:
-        start, seconds = event.signals.get("window_start"), event.signals.get("window_seconds")
-        if isinstance(start, str) and isinstance(seconds, int | float):
-            windows.append((datetime.fromisoformat(start), int(seconds)))
-        signs.extend(s for s in event.signals.get("coordination") or () if s not in signs)
-    return AlertFacts(0, 0, alert.brand, alert.opened_at, alert.resolved_at, alert.peak, tuple(windows),
-                      tuple(signs), own)  # fmt: skip
-
-
 def explanation_for(
     alert: ReplayedAlert, posts: list[Post], own: tuple[str, ...], vocabulary: Vocabulary
 ) -> Explanation:
-    facts = facts_of(alert, own)
+    facts = replayed_facts(alert, own)
     start, end = wave_span(facts, posts[-1].created_at if posts else None)
     wave = [p for p in posts if start <= p.created_at <= end]
     usual = [p for p in posts if start - USUAL <= p.created_at < start]

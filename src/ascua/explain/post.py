@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from ascua.aggregate import text_fingerprint
 from ascua.model import NEGATIVE_CONFIDENCE, is_new_account
 
 PostKey = tuple[str, str]
@@ -39,10 +40,28 @@ class Post:
     replies: int = 0
     quotes: int = 0
     likes: int = 0
+    # worked out once, when the post is made: every step of an explanation asks for them
+    key: PostKey = field(init=False, repr=False, compare=False)
+    person: str = field(init=False, repr=False, compare=False)  # the author's handle, or the post when unknown
+    is_repost: bool = field(init=False, repr=False, compare=False)
+    is_negative: bool = field(init=False, repr=False, compare=False)  # counted negative by the windows
+    _fingerprint: int = field(init=False, repr=False, compare=False, default=-1)
+
+    def __post_init__(self) -> None:
+        put = object.__setattr__
+        put(self, "key", (self.source, self.native_id))
+        put(self, "person", self.author.lower() if self.author else f"post:{self.source}:{self.native_id}")
+        put(self, "is_repost", self.repost_of is not None or self.text.startswith("RT @"))
+        # the same rule as ascua.model.counted_sentiment: negative only at even odds or better
+        sure = self.negative if self.negative is not None else 1.0
+        put(self, "is_negative", self.sentiment == "negative" and sure >= NEGATIVE_CONFIDENCE)
 
     @property
-    def key(self) -> PostKey:
-        return (self.source, self.native_id)
+    def fingerprint(self) -> int:
+        """The number near-identical texts share (:func:`ascua.aggregate.text_fingerprint`; 0 for reposts)."""
+        if self._fingerprint < 0:
+            object.__setattr__(self, "_fingerprint", 0 if self.is_repost else text_fingerprint(self.text))
+        return self._fingerprint
 
     @property
     def parent(self) -> PostKey | None:
@@ -51,24 +70,8 @@ class Post:
         return (self.source, link) if link else None
 
     @property
-    def is_repost(self) -> bool:
-        return self.repost_of is not None or self.text.startswith("RT @")
-
-    @property
-    def is_negative(self) -> bool:
-        """Whether the windows counted it negative (the same rule as :func:`ascua.model.counted_sentiment`)."""
-        if self.sentiment != "negative":
-            return False
-        return (self.negative if self.negative is not None else 1.0) >= NEGATIVE_CONFIDENCE
-
-    @property
     def new_account(self) -> bool:
         return is_new_account(self.author_created_at, self.created_at)
-
-    @property
-    def person(self) -> str:
-        """Who wrote it: the author's handle, or the post itself when the author is unknown."""
-        return self.author.lower() if self.author else f"post:{self.source}:{self.native_id}"
 
     @property
     def engagement(self) -> int:

@@ -8,11 +8,11 @@ wave's people and posts, its share of negative posts, and the posts that say it 
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ascua.aggregate import text_fingerprint
 from ascua.explain.note import Note, note
 from ascua.explain.post import Post
 from ascua.explain.terms import Distinctive, Vocabulary, distinctive_terms, frequent_terms, written_as
@@ -52,7 +52,8 @@ class Sample:
 @dataclass(slots=True)
 class Theme:
     label: str
-    terms: list[str]
+    terms: list[str]  # as people write them
+    keys: list[str]  # as counted (word stems and two-word phrases): a post with one of them is of the theme
     people: int
     share: float  # of the wave's people
     posts: int
@@ -83,10 +84,20 @@ class UsualCounts:
     hours: float
 
 
-def count_usual(usual: Sequence[Post], vocabulary: Vocabulary, skip: set[str]) -> UsualCounts:
-    """Count the usual conversation once; an open alert's refreshes reuse it."""
+USUAL_SAMPLE = 6_000
+
+
+def count_usual(
+    usual: Sequence[Post], vocabulary: Vocabulary, skip: set[str], *, sample: int = USUAL_SAMPLE
+) -> UsualCounts:
+    """Count the usual conversation once (an open alert's refreshes reuse it).
+
+    Past ``sample`` posts, every n-th post is read: a few thousand posts give the usual
+    share of every word a wave could be about, and the counting stays fast.
+    """
     by_person: dict[str, set[str]] = {}
-    for post in usual:
+    step = max(1, -(-len(usual) // sample))
+    for post in usual[::step]:
         if post.person in skip or post.is_repost or not vocabulary.supported(post.lang):
             continue
         found = vocabulary.terms(post.text, post.lang or "")
@@ -94,7 +105,7 @@ def count_usual(usual: Sequence[Post], vocabulary: Vocabulary, skip: set[str]) -
             continue
         person = by_person.get(post.person)
         if person is None:
-            by_person[post.person] = found
+            by_person[post.person] = set(found)
         else:
             person |= found
     counts: Counter[str] = Counter()
@@ -128,6 +139,7 @@ def read_reasons(
     by_person: dict[str, set[str]] = {}
     texts: set[int] = set()
     surface: dict[str, Counter[str]] = {}
+    seen: dict[tuple[str, str], set[str]] = {}
     wordless = 0
     for index, post in enumerate(wave):
         if post.person in skip:
@@ -136,14 +148,18 @@ def read_reasons(
         if not vocabulary.supported(lang):
             other_languages[lang or "unknown"] += 1
             continue
-        found = vocabulary.terms(_own_text(post), lang, surface)
+        text = _own_text(post)
+        found = seen.get((text, lang))
+        if found is None:  # reposts and copies say the same text: read it once
+            found = vocabulary.terms(text, lang, surface)
+            seen[(text, lang)] = found
         terms[index] = found
         if not found:
             wordless += 1
             continue
         if post.is_repost:
             continue  # a repost spreads a text; it does not say anything new
-        texts.add(text_fingerprint(post.text) or hash(post.text))
+        texts.add(post.fingerprint or hash(post.text))
         person = by_person.get(post.person)
         if person is None:
             by_person[post.person] = set(found)
@@ -233,7 +249,11 @@ def _themes(
 ) -> tuple[list[Theme], list[set[int]]]:
     if not ranked:
         return [], []
-    users = {item.term: {person for person, found in by_person.items() if item.term in found} for item in ranked}
+    users: dict[str, set[str]] = {item.term: set() for item in ranked}
+    wanted = set(users)
+    for person, found in by_person.items():
+        for term in found & wanted:
+            users[term].add(person)
     groups: list[list[Distinctive]] = []
     placed: set[str] = set()
     for item in ranked:
@@ -264,10 +284,11 @@ def _themes(
         people = {wave[index].person for index in posts}
         negative = sum(1 for index in posts if wave[index].is_negative)
         languages = Counter(wave[index].lang or "" for index in posts)
-        labels = [written_as(item.term, surface) for item in group]
+        labels = _distinct_labels([written_as(item.term, surface) for item in group])
         theme = Theme(
             label=" · ".join(labels[:3]),
             terms=labels,
+            keys=[item.term for item in group],
             people=len(people),
             share=round(len(people) / max(people_total, 1), 4),
             posts=len(posts),
@@ -279,6 +300,20 @@ def _themes(
         themes.append((theme, posts))
     themes.sort(key=lambda pair: -pair[0].people)
     return [theme for theme, _ in themes], [posts for _, posts in themes]
+
+
+def _distinct_labels(labels: list[str]) -> list[str]:
+    """Leave out a label whose words the ones before already say ("flight cancelled" after
+    "cancelled flight", "aviso" after "sin aviso")."""
+    kept: list[str] = []
+    said: list[set[str]] = []
+    for text in labels:
+        words = set(text.split(" "))
+        if any(words <= before for before in said):
+            continue
+        kept.append(text)
+        said.append(words)
+    return kept
 
 
 def _samples(
@@ -295,9 +330,10 @@ def _samples(
     chosen: list[Sample] = []
     seen: set[int] = set()
     authors: set[str] = set()
-    for index in sorted((i for i in posts if not wave[i].is_repost), key=value, reverse=True):
+    candidates = heapq.nlargest(SAMPLES * 20, (i for i in posts if not wave[i].is_repost), key=value)
+    for index in candidates:
         post = wave[index]
-        fingerprint = text_fingerprint(post.text) or hash(post.text)
+        fingerprint = post.fingerprint or hash(post.text)
         if fingerprint in seen or post.person in authors:
             continue
         seen.add(fingerprint)

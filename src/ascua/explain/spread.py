@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from ascua.aggregate import text_fingerprint
 from ascua.explain.note import Note, note
 from ascua.explain.post import Post, PostKey
 from ascua.explain.reasons import Sample, sample_of
@@ -129,7 +128,7 @@ class Cascades:
         for post in (*earlier, *wave):
             if post.key in self.parent or post.is_repost:
                 continue
-            fingerprint = text_fingerprint(post.text)
+            fingerprint = post.fingerprint
             if fingerprint:
                 groups.setdefault(fingerprint, []).append(post)
         self.copy_of: dict[PostKey, PostKey] = {}
@@ -241,24 +240,32 @@ def find_amplifiers(
     wave: Sequence[Post], cascades: Cascades, story: Mapping[PostKey, bool], skip: set[str]
 ) -> list[Amplifier]:
     """The accounts that carried the story furthest: reach × (1 + what the wave did with their posts)."""
-    posts_of: dict[str, list[Post]] = {}
+    posts_of: dict[str, dict[PostKey, Post]] = {}
     for post in (*wave, *(cascades.index[key] for key in cascades.children if key in cascades.index)):
         if post.person in skip or not post.author or post.is_repost:
             continue
         if not (story.get(post.key) or cascades.children.get(post.key)):
             continue
-        items = posts_of.setdefault(post.person, [])
-        if all(item.key != post.key for item in items):
-            items.append(post)
-    found = []
-    for items in posts_of.values():
-        spread = sum(max(cascades.children.get(p.key, 0), p.engagement) for p in items)
-        followers = max((p.followers for p in items if p.followers is not None), default=None)
-        best = max(items, key=lambda p: (cascades.children.get(p.key, 0), p.followers or 0))
+        posts_of.setdefault(post.person, {})[post.key] = post
+    children = cascades.children
+    ranked: list[tuple[tuple[int, int, int], list[Post], int | None, int]] = []
+    for by_key in posts_of.values():
+        items = list(by_key.values())
+        spread = 0
+        followers: int | None = None
+        for item in items:
+            spread += max(children.get(item.key, 0), item.engagement)
+            if item.followers is not None and (followers is None or item.followers > followers):
+                followers = item.followers
         reach = followers or 0
         if reach == 0 and spread == 0:
             continue
-        name = best.author_name or ""
+        carried = reach * (1 + spread) if followers is not None else 0
+        ranked.append(((carried, spread, reach), items, followers, spread))
+    ranked.sort(key=lambda entry: entry[0], reverse=True)
+    found = []
+    for (carried, _, reach), items, followers, spread in ranked[:MAX_AMPLIFIERS]:
+        best = max(items, key=lambda p: (children.get(p.key, 0), p.followers or 0))
         found.append(
             Amplifier(
                 author=best.author,
@@ -266,15 +273,14 @@ def find_amplifiers(
                 followers=followers,
                 posts=len(items),
                 spread=spread,
-                reach_carried=reach * (1 + spread) if followers is not None else 0,
-                media=bool(_MEDIA.search(f"{best.author} {name}")),
+                reach_carried=carried,
+                media=bool(_MEDIA.search(f"{best.author} {best.author_name or ''}")),
                 high_reach=reach >= HIGH_REACH,
                 network=best.source,
                 sample=sample_of(best),
             )
         )
-    found.sort(key=lambda a: (a.reach_carried, a.spread, a.followers or 0), reverse=True)
-    return found[:MAX_AMPLIFIERS]
+    return found
 
 
 def cascade_shape(wave: Sequence[Post], cascades: Cascades, skip: set[str]) -> Shape | None:
@@ -320,7 +326,7 @@ def coordination(wave: Sequence[Post], cascades: Cascades, skip: set[str], detec
     originals = [post for post in pool if not post.is_repost]
     copied: Counter[int] = Counter()
     for post in originals:
-        fingerprint = text_fingerprint(post.text)
+        fingerprint = post.fingerprint
         if fingerprint:
             copied[fingerprint] += 1
     top = [(fingerprint, count) for fingerprint, count in copied.most_common(3) if count >= 3]
@@ -341,7 +347,7 @@ def coordination(wave: Sequence[Post], cascades: Cascades, skip: set[str], detec
     repeated_text, repeated_by = None, []
     if top:
         fingerprint, count = top[0]
-        group = [post for post in originals if text_fingerprint(post.text) == fingerprint]
+        group = [post for post in originals if post.fingerprint == fingerprint]
         repeated_text = group[0].text[:300]
         repeated_by = sorted({post.author for post in group if post.author})[:8]
         accounts = len({p.person for p in group})

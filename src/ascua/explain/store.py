@@ -17,10 +17,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, and_, func, or_, select, tuple_
 
+from ascua.detect.replay import ReplayedAlert
 from ascua.explain import VERSION, Explanation, explain
 from ascua.explain.note import note
 from ascua.explain.post import Post, PostKey
-from ascua.explain.reasons import UsualCounts, count_usual
+from ascua.explain.reasons import USUAL_SAMPLE, UsualCounts, count_usual
 from ascua.explain.terms import Vocabulary
 from ascua.i18n import N_
 from ascua.model import Level
@@ -31,7 +32,7 @@ USUAL = timedelta(days=14)
 EARLIER = timedelta(hours=24)
 DAY_WINDOW_LOOKBACK = timedelta(hours=6)
 MAX_WAVE_POSTS = 200_000
-MAX_USUAL_POSTS = 30_000
+MAX_EARLIER_POSTS = 30_000
 MAX_LINK_DEPTH = 5
 
 
@@ -64,20 +65,14 @@ def wave_span(facts: AlertFacts, latest: datetime | None) -> tuple[datetime, dat
     return start, end
 
 
-def alert_facts(connection: Connection, alert_id: int) -> AlertFacts | None:
-    row = connection.execute(
-        select(
-            alert.c.id, alert.c.brand_id, alert.c.opened_at, alert.c.resolved_at, alert.c.peak_level,
-            brand.c.key, brand.c.own_accounts,
-        ).join(brand, brand.c.id == alert.c.brand_id).where(alert.c.id == alert_id)
-    ).first()  # fmt: skip
-    if row is None:
-        return None
+def _windows_and_signs(
+    events: Iterable[tuple[Any, str]],
+) -> tuple[tuple[tuple[datetime, int], ...], tuple[str, ...]]:
+    """The windows that raised an alert and the detector's signs of coordination, from its events'
+    (signals, level) pairs."""
     windows: list[tuple[datetime, int]] = []
     signs: list[str] = []
-    for signals, to_level in connection.execute(
-        select(alert_event.c.signals, alert_event.c.to_level).where(alert_event.c.alert_id == alert_id)
-    ):
+    for signals, to_level in events:
         if not isinstance(signals, dict) or to_level == "normal":
             continue
         start, seconds = signals.get("window_start"), signals.get("window_seconds") or signals.get("scale")
@@ -87,6 +82,29 @@ def alert_facts(connection: Connection, alert_id: int) -> AlertFacts | None:
         for sign in signals.get("coordination") or ():
             if isinstance(sign, str) and sign not in signs:
                 signs.append(sign)
+    return tuple(windows), tuple(signs)
+
+
+def replayed_facts(alert: ReplayedAlert, own_accounts: Sequence[str] = ()) -> AlertFacts:
+    """The facts of an alert the detector raised in a replay (``ascua.detect.replay``)."""
+    windows, signs = _windows_and_signs((event.signals, event.level.label) for event in alert.events)
+    return AlertFacts(0, 0, alert.brand, alert.opened_at, alert.resolved_at, alert.peak, windows, signs,
+                      tuple(own_accounts))  # fmt: skip
+
+
+def alert_facts(connection: Connection, alert_id: int) -> AlertFacts | None:
+    row = connection.execute(
+        select(
+            alert.c.id, alert.c.brand_id, alert.c.opened_at, alert.c.resolved_at, alert.c.peak_level,
+            brand.c.key, brand.c.own_accounts,
+        ).join(brand, brand.c.id == alert.c.brand_id).where(alert.c.id == alert_id)
+    ).first()  # fmt: skip
+    if row is None:
+        return None
+    rows = connection.execute(
+        select(alert_event.c.signals, alert_event.c.to_level).where(alert_event.c.alert_id == alert_id)
+    )
+    windows, signs = _windows_and_signs((row.signals, row.to_level) for row in rows)
     return AlertFacts(
         alert_id=row.id,
         brand_id=row.brand_id,
@@ -94,8 +112,8 @@ def alert_facts(connection: Connection, alert_id: int) -> AlertFacts | None:
         opened_at=row.opened_at,
         resolved_at=row.resolved_at,
         level=Level.parse(row.peak_level),
-        windows=tuple(windows),
-        signs=tuple(signs),
+        windows=windows,
+        signs=signs,
         own_accounts=tuple(row.own_accounts or ()),
     )
 
@@ -138,23 +156,38 @@ def _posts(connection: Connection, query: Select[Any]) -> list[Post]:
 
 
 def brand_posts(
-    connection: Connection, brand_id: int, start: datetime, end: datetime, *, limit: int, latest_first: bool = False
+    connection: Connection,
+    brand_id: int,
+    start: datetime,
+    end: datetime,
+    *,
+    limit: int,
+    latest_first: bool = False,
+    spread: bool = False,
 ) -> list[Post]:
-    """The brand's posts with ``start <= created_at <= end`` (the earliest ``limit``, or the latest)."""
+    """The brand's posts with ``start <= created_at <= end`` (the earliest ``limit``, or the latest);
+    ``spread`` takes at most ``limit`` of them evenly across the span instead (every n-th post)."""
     order = mention_brand.c.created_at.desc() if latest_first else mention_brand.c.created_at
+    in_span = (
+        mention_brand.c.brand_id == brand_id,
+        mention_brand.c.created_at >= start,
+        mention_brand.c.created_at <= end,
+    )
+    step = 1
+    if spread:
+        total = connection.execute(select(func.count()).select_from(mention_brand).where(*in_span)).scalar() or 0
+        step = max(1, -(-total // limit))
     query = (
         select(*_COLUMNS)
         .select_from(mention_brand)
         .join(mention, mention.c.id == mention_brand.c.mention_id)
         .outerjoin(analysis, analysis.c.mention_id == mention.c.id)
-        .where(
-            mention_brand.c.brand_id == brand_id,
-            mention_brand.c.created_at >= start,
-            mention_brand.c.created_at <= end,
-        )
+        .where(*in_span)
         .order_by(order)
         .limit(limit)
     )
+    if step > 1:
+        query = query.where(mention_brand.c.mention_id % step == 0)
     return _posts(connection, query)
 
 
@@ -213,12 +246,12 @@ def explain_alert(
     wave = brand_posts(connection, facts.brand_id, start, end, limit=MAX_WAVE_POSTS)
     earlier = [
         post
-        for post in brand_posts(connection, facts.brand_id, start - EARLIER, start, limit=MAX_USUAL_POSTS)
+        for post in brand_posts(connection, facts.brand_id, start - EARLIER, start, limit=MAX_EARLIER_POSTS)
         if post.created_at < start
     ]
     usual = usual_cache.get((alert_id, start)) if usual_cache is not None else None
     if usual is None:
-        posts = brand_posts(connection, facts.brand_id, start - USUAL, start, limit=MAX_USUAL_POSTS, latest_first=True)
+        posts = brand_posts(connection, facts.brand_id, start - USUAL, start, limit=USUAL_SAMPLE, spread=True)
         usual = count_usual(
             [post for post in posts if post.created_at < start], vocabulary, {h.lower() for h in facts.own_accounts}
         )

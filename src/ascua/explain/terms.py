@@ -140,7 +140,7 @@ def distinctive_terms(
     *,
     min_people: int = 2,
     min_z: float = 1.96,
-    prior_weight: float = 0.5,
+    prior_weight: float = 0.1,
 ) -> list[Distinctive]:
     """The terms the wave uses more than usual, most significant first.
 
