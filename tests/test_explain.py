@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -96,7 +97,12 @@ def test_the_stored_explanation_finds_the_first_post_the_cause_and_the_amplifier
     workspace, truths, _ = imported
     assert truths
     for truth in truths:
-        data = _stored(workspace, _alert_of(workspace, truth))
+        alert_id = _alert_of(workspace, truth)
+        data = _stored(workspace, alert_id)
+        with Radar.open(workspace) as radar, radar.database.engine.connect() as connection:
+            resolved = connection.execute(select(alert.c.resolved_at).where(alert.c.id == alert_id)).scalar()
+        if resolved is not None:  # explained once more when it was resolved, over the whole wave
+            assert data["end"] == _z(resolved)
         origin_ids = [item["sample"]["native_id"] for item in data["origin"]["posts"]]
         assert truth.first_post_ids[0] in origin_ids[:3], (truth.first_post_ids, origin_ids)
         assert data["origin"]["minutes_to_detection"] is not None and data["origin"]["minutes_to_detection"] >= 0
@@ -311,3 +317,54 @@ def test_a_wave_started_before_the_window_is_traced_back_along_its_links() -> No
     top = data["amplifiers"][0]
     assert top["author"] == "@diario_litoral" and top["media"] and top["high_reach"]
     assert data["amplifiers"][1]["author"] == "@p1" and data["amplifiers"][1]["spread"] == 36
+
+
+def test_a_days_old_post_reshared_now_is_found_in_the_store_as_the_origin(tmp_path: Path, database_url: str) -> None:
+    """The wave's replies and reposts point at a post of three days before: outside the wave and
+    the day looked back at, it is fetched along the links (on SQLite and PostgreSQL)."""
+    from ascua.explain.store import explain_alert
+
+    workspace = write_workspace(tmp_path / "ws", sources=[], language="en", database=database_url)
+    now = T0
+    rows: list[dict[str, Any]] = [
+        {"source": "x", "id": "root", "text": "Vuelaya perdió mi silla de ruedas y nadie responde",
+         "created_at": _z(now - timedelta(days=3)), "author": {"handle": "@root", "followers": 900}},
+    ]  # fmt: skip
+    rows += [
+        {"source": "x", "id": f"u{i}", "text": USUAL_TEXTS[i % 4].format(n=i),
+         "created_at": _z(now - timedelta(days=6) + timedelta(hours=2 * i)), "author": {"handle": f"@u{i}"}}
+        for i in range(60)
+    ]  # fmt: skip
+    rows += [
+        {"source": "x", "id": f"r{i}", "text": f"@root qué vergüenza Vuelaya, una silla de ruedas perdida {i}",
+         "created_at": _z(now + timedelta(minutes=i)), "author": {"handle": f"@r{i}", "followers": 50},
+         "in_reply_to": "root"}
+        for i in range(25)
+    ]  # fmt: skip
+    rows += [
+        {"source": "x", "id": f"p{i}", "text": "RT @root: Vuelaya perdió mi silla de ruedas y nadie responde",
+         "created_at": _z(now + timedelta(minutes=i, seconds=30)), "author": {"handle": f"@p{i}"}, "repost_of": "root"}
+        for i in range(25)
+    ]  # fmt: skip
+    path = tmp_path / "m.jsonl"
+    path.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in rows), encoding="utf-8")
+    with Radar.open(workspace) as radar:
+        report = import_file(radar, path, ImportOptions(workers=0, brand="vuelaya"))
+        assert report.inserted == len(rows)
+        with radar.database.engine.connect() as connection:
+            (raised,) = connection.execute(select(alert)).all()  # the detector saw the wave
+            assert raised.peak_level in ("incident", "crisis")
+            explanation = explain_alert(connection, raised.id)
+        stored = _stored(workspace, raised.id)
+    assert explanation is not None
+    first = explanation.origin.posts[0] if explanation.origin else None
+    assert first is not None and first.sample.native_id == "root" and first.descendants == 50
+    minutes = (raised.opened_at - (now - timedelta(days=3))).total_seconds() / 60
+    assert explanation.origin is not None and explanation.origin.minutes_to_detection == round(minutes, 1)
+    assert stored["origin"]["posts"][0]["sample"]["native_id"] == "root", "the radar stored the same"
+    assert explanation.shape is not None and explanation.shape.kind == "one viral post"
+    assert explanation.amplifiers[0].author == "@root" and explanation.amplifiers[0].spread == 50
+
+
+def _z(moment: datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")

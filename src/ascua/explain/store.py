@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, or_, select, tuple_
+from sqlalchemy import Connection, Select, func, select, tuple_
 
 from ascua.detect.replay import ReplayedAlert
 from ascua.explain import VERSION, Explanation, explain
@@ -199,26 +199,19 @@ def linked_posts(connection: Connection, posts: Iterable[Post], known: set[PostK
         wanted -= set(found) | known
         if not wanted:
             break
-        batch = list(wanted)[:5_000]
-        query = (
-            select(*_COLUMNS)
-            .select_from(mention)
-            .outerjoin(analysis, analysis.c.mention_id == mention.c.id)
-            .where(tuple_(mention.c.source, mention.c.native_id).in_(batch))
-        )
-        if connection.dialect.name == "sqlite":  # SQLite has row values, but not with every driver
+        pending = sorted(wanted)
+        wanted = set()
+        for begin in range(0, len(pending), 500):
             query = (
                 select(*_COLUMNS)
                 .select_from(mention)
                 .outerjoin(analysis, analysis.c.mention_id == mention.c.id)
-                .where(or_(*(and_(mention.c.source == s, mention.c.native_id == n) for s, n in batch[:500])))
+                .where(tuple_(mention.c.source, mention.c.native_id).in_(pending[begin : begin + 500]))
             )
-        fetched = _posts(connection, query)
-        wanted = set()
-        for post in fetched:
-            found[post.key] = post
-            if post.parent is not None and post.parent not in found and post.parent not in known:
-                wanted.add(post.parent)
+            for post in _posts(connection, query):
+                found[post.key] = post
+                if post.parent is not None and post.parent not in found and post.parent not in known:
+                    wanted.add(post.parent)
     return found
 
 
