@@ -215,7 +215,7 @@ def long_form(data: dict[str, Any], _: Gettext, zone: tzinfo = UTC) -> list[tupl
     coordination = data.get("coordination")
     if coordination:
         out.append(("bold", _("Coordination")))
-        verdict = _("looks coordinated") if coordination["flagged"] else _("no sign of coordination")
+        verdict = _("looks coordinated") if coordination["flagged"] else _("no clear sign of coordination")
         new = coordination.get("new_accounts_share")
         out.append(
             (
