@@ -2,8 +2,8 @@
 
 It is computed when the alert opens or escalates (before the notification goes out,
 so the notification carries its short form), refreshed while the alert is open (at
-most every ``refresh`` of event time, one alert per batch), and once more when the
-alert is resolved, over the whole wave. A failure to explain is logged and never
+most every ``refresh`` of event time and ``refresh_wall`` seconds, one alert per
+batch), and once more when the alert is resolved, over the whole wave. A failure to explain is logged and never
 stops the radar: the alert goes out without its explanation.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import time
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
@@ -24,13 +25,23 @@ from ascua.model import AlertEvent, Level, utcnow
 log = logging.getLogger(__name__)
 
 REFRESH = timedelta(minutes=15)
+REFRESH_WALL = 30.0  # seconds: an import replaying days in minutes does not explain at every batch
 
 
 class Explainer:
-    def __init__(self, engine: Engine, brand_names: Mapping[str, str], *, refresh: timedelta = REFRESH):
+    def __init__(
+        self,
+        engine: Engine,
+        brand_names: Mapping[str, str],
+        *,
+        refresh: timedelta = REFRESH,
+        refresh_wall: float = REFRESH_WALL,
+    ):
         self.engine = engine
         self.brand_names = dict(brand_names)
         self.refresh = refresh
+        self.refresh_wall = refresh_wall
+        self._wall: dict[int, float] = {}  # alert id -> monotonic time of its last explanation
         self.vocabulary = Vocabulary()
         self._usual: dict[tuple[int, datetime], UsualCounts] = {}
         self._explained: dict[int, datetime] = {}  # alert id -> event time of its last explanation
@@ -62,6 +73,8 @@ class Explainer:
             for alert_id, level in sorted(open_alerts.values()):
                 if alert_id in done or level < Level.INCIDENT:
                     continue
+                if time.monotonic() - self._wall.get(alert_id, -1e9) < self.refresh_wall:
+                    continue  # explained (or tried) a moment ago
                 last = self._explained.get(alert_id)
                 if last is None or at - last >= self.refresh:
                     self._explain(alert_id, at)
@@ -69,6 +82,7 @@ class Explainer:
         return result
 
     def _explain(self, alert_id: int, at: datetime) -> dict[str, object] | None:
+        self._wall[alert_id] = time.monotonic()
         try:
             with self.engine.begin() as connection:
                 explanation = explain_alert(
@@ -87,5 +101,6 @@ class Explainer:
         return explanation.as_json()
 
     def _forget(self, alert_id: int) -> None:
+        self._wall.pop(alert_id, None)
         for key in [key for key in self._usual if key[0] == alert_id]:
             del self._usual[key]
