@@ -10,7 +10,7 @@ out, and the z-score of the difference keeps rare words from winning on luck.
 
 >>> vocabulary = Vocabulary()
 >>> sorted(vocabulary.terms("Nos han cancelado el vuelo SIN AVISO #VuelayaNo", "es"))
-['#vuelayano', 'aviso', 'cancel', 'cancel vuel', 'sin aviso', 'vuel']
+['#vuelayano', 'avis', 'cancel', 'sin avis', 'vuel']
 """
 
 from __future__ import annotations
@@ -68,6 +68,12 @@ class Vocabulary:
                 cache[word] = entry
             stem, stop, _head = entry
             if not stem:
+                previous = None
+                continue
+            if stem[0] == "#":  # a hashtag is a term of its own, never part of a phrase
+                found.add(stem)
+                if surface is not None:
+                    _written(surface, stem, word)
                 previous = None
                 continue
             if not stop:
