@@ -9,6 +9,7 @@ wave's people and posts, its share of negative posts, and the posts that say it 
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -328,20 +329,29 @@ def _samples(
         return (said * (1.2 if post.is_negative else 1.0), float((post.followers or 0) + 10 * post.engagement))
 
     chosen: list[Sample] = []
-    seen: set[int] = set()
+    seen: list[set[str]] = []
     authors: set[str] = set()
     candidates = heapq.nlargest(SAMPLES * 20, (i for i in posts if not wave[i].is_repost), key=value)
     for index in candidates:
         post = wave[index]
-        fingerprint = post.fingerprint or hash(post.text)
-        if fingerprint in seen or post.person in authors:
-            continue
-        seen.add(fingerprint)
+        words = set(_WORDS.findall(post.text.lower()))
+        if post.person in authors or any(_alike(words, other) for other in seen):
+            continue  # three different voices, not one template three times
+        seen.append(words)
         authors.add(post.person)
         chosen.append(sample_of(post))
         if len(chosen) >= SAMPLES:
             break
     return chosen
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _alike(one: set[str], other: set[str]) -> bool:
+    """Whether two posts say nearly the same words (Jaccard similarity of 0.6 or more)."""
+    union = len(one | other)
+    return union > 0 and len(one & other) / union >= 0.6
 
 
 def sample_of(post: Post) -> Sample:
