@@ -191,6 +191,13 @@ def main() -> int:
                 amplifiers_found=sum(1 for a in truth.amplifiers if a in reported),
                 shape_reported=explanation.shape.kind if explanation.shape else None,
                 coordination_flagged=bool(explanation.coordination and explanation.coordination.flagged),
+                coordination_signs=[
+                    explanation.coordination.copies_share,
+                    explanation.coordination.new_accounts_share,
+                    explanation.coordination.lockstep_share,
+                ]
+                if explanation.coordination
+                else None,
             )
         rows.append(row)
         print(json.dumps(row, ensure_ascii=False), file=sys.stderr)

@@ -315,9 +315,9 @@ def coordination(wave: Sequence[Post], cascades: Cascades, skip: set[str], detec
     """Near-identical texts, new accounts and lockstep posting among the wave's negative posts
     (all of its posts when none was read as negative).
 
-    A campaign repeats a few texts (the three most repeated ones make half the original
-    posts), from new accounts (half of them under 30 days old), in bursts (a third of
-    the posts land in minutes holding several times what the minutes around them do).
+    A campaign repeats a few texts (the three most repeated ones make over a third of the
+    original posts), from new accounts (four in ten under 30 days old), in bursts (a third
+    of the posts land in minutes holding several times what the minutes around them do).
     Two of the three, or the detector's own signs, flag the wave.
     """
     pool = [post for post in wave if post.person not in skip and post.is_negative] or [
@@ -359,7 +359,7 @@ def coordination(wave: Sequence[Post], cascades: Cascades, skip: set[str], detec
     if lockstep:
         evidence.append(note(N_("{count} posts arrived in {bursts} bursts of a minute, in lockstep"), count=in_bursts,
                              bursts=len(bursts)))  # fmt: skip
-    strong = sum((copies_share >= 0.5 and in_groups >= 5, (new_share or 0.0) >= 0.5, lockstep))
+    strong = sum((copies_share >= 0.35 and in_groups >= 5, (new_share or 0.0) >= 0.4, lockstep))
     return Coordination(
         flagged=bool(detector_signs) or strong >= 2,
         copies_share=round(copies_share, 4),
