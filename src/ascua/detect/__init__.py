@@ -42,6 +42,7 @@ class DetectionStage:
             brand.id: make(brand.id, brand.name, brand.detection, translations, scales=windows, zone=zone)
             for brand in brands
         }
+        self._all = tuple(self.detectors.values())
 
     def restore(self, levels: dict[str, Level]) -> None:
         for brand, level in levels.items():
@@ -54,18 +55,23 @@ class DetectionStage:
         # is judged after the five-minute windows of the batch's first hours, not before them;
         # windows that end on the same post go longest first, so a short window that raises
         # the level finds the longer ones (and their signs of coordination) up to date.
-        for stats in sorted(windows, key=lambda w: (w.last_at or w.start, -w.scale)):
-            detector = self.detectors.get(stats.brand)
+        detectors = self.detectors
+        for stats in sorted(windows, key=_arrival) if len(windows) > 1 else windows:
+            detector = detectors.get(stats.brand)
             if detector is not None:
                 change = detector.update(stats)
                 if change is not None:
                     changes.append(change)
         if watermark is not None:
-            for detector in self.detectors.values():
+            for detector in self._all:
                 change = detector.advance(watermark)
                 if change is not None:
                     changes.append(change)
         return changes
+
+
+def _arrival(stats: WindowStats) -> tuple[datetime, int]:
+    return (stats.last_at or stats.start, -stats.scale)
 
 
 __all__ = ["DetectionStage", "Detector", "detector_factory"]

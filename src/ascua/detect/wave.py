@@ -106,6 +106,7 @@ class _Scale:
         "scale",
         "start",
         "stats",
+        "step",
         "told",
         "warmed",
         "weekday",
@@ -113,6 +114,7 @@ class _Scale:
 
     def __init__(self, scale: int):
         self.scale = scale
+        self.step = timedelta(seconds=scale)
         self.people = Baseline(scale)
         self.mentions = Baseline(scale)
         self.negative = Baseline(scale)
@@ -298,15 +300,16 @@ class WaveDetector:
 
     def advance(self, now: datetime) -> Assessment | None:
         """Time has reached ``now``: close the windows that ended, and maybe calm down."""
-        change = None
-        if self.level == Level.NORMAL and self._next_end is not None and now < self._next_end:
+        next_end = self._next_end
+        if next_end is not None and now < next_end and not self.level:
             return None  # no window has ended yet, and nothing to calm down from
+        change = None
         for s in self.scales.values():
             start = s.start
-            if start is not None and start + timedelta(seconds=s.scale) <= now:
+            if start is not None and start + s.step <= now:
                 change = self._close_until(s, now) or change
                 steps = int((now - start).total_seconds()) // s.scale
-                s.open(start + timedelta(seconds=steps * s.scale), self.zone)
+                s.open(start + steps * s.step, self.zone)
         if self._latest is None or now > self._latest:
             self._latest = now
         self._next_end = self._first_end()
@@ -314,8 +317,14 @@ class WaveDetector:
 
     def _first_end(self) -> datetime | None:
         """When the first of the open windows ends."""
-        ends = [s.start + timedelta(seconds=s.scale) for s in self.scales.values() if s.start is not None]
-        return min(ends) if ends else None
+        first = None
+        for s in self.scales.values():
+            start = s.start
+            if start is not None:
+                end = start + s.step
+                if first is None or end < first:
+                    first = end
+        return first
 
     # -- windows ---------------------------------------------------------------------
 
@@ -353,8 +362,7 @@ class WaveDetector:
         """Close the open window and every empty one before ``until``; learn from them."""
         if s.start is None:
             return None
-        step = timedelta(seconds=s.scale)
-        end = s.start + step
+        end = s.start + s.step
         if end > until:
             return None
         if s.stats is not None and self.level > Level.NORMAL:
