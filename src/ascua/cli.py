@@ -27,7 +27,7 @@ from rich.text import Text
 
 from ascua import __version__
 from ascua.config import ConfigError, Workspace, init_workspace, load_workspace, parse_duration
-from ascua.i18n import language_from_environment, translator
+from ascua.i18n import N_, language_from_environment, translator
 
 if TYPE_CHECKING:
     from ascua.detect.series import SeriesReport
@@ -613,6 +613,110 @@ def explain(
                    style="bold"))  # fmt: skip
     for style, line in long_form(data, gettext, ws.zone):
         out.print(Text(line, style=style))
+
+
+# --- statement check ---------------------------------------------------------------------
+
+statement_app = typer.Typer(help="Crisis statements: check a draft against the principles of an honest response.",
+                            no_args_is_help=True)  # fmt: skip
+app.add_typer(statement_app, name="statement")
+
+_MARK = {"met": ("✓", "green"), "missing": ("–", "yellow"), "violated": ("✗", "bold red")}
+_PRINCIPLE_NAMES = {
+    "admits_error": N_("admits the error"),
+    "apologizes": N_("apologises without conditions"),
+    "explains_what": N_("explains what happened"),
+    "explains_how": N_("explains how it happened"),
+    "action_with_timeframe": N_("says what is being done, and by when"),
+    "prevention": N_("states how a repeat is prevented"),
+    "honest": N_("open and honest (no evasion, no blame-shifting)"),
+    "on_record": N_("nothing off the record"),
+    "human_tone": N_("friendly, human tone"),
+}
+N_("met"), N_("missing"), N_("violated")  # the statuses, translated where shown
+
+
+def _statement_text(text: str | None, file: Path | None) -> str:
+    if text is not None and file is not None:
+        fail(_("give the text or --file, not both"), EXIT_USAGE)
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            fail(_("{path}: no such file").format(path=file), EXIT_USAGE)
+        except UnicodeDecodeError as error:
+            fail(_("{path}: not UTF-8 text (byte {at})").format(path=file, at=error.start), EXIT_USAGE)
+        except OSError as error:
+            fail(f"{file}: {error.strerror}", EXIT_USAGE)
+    if text is not None:
+        return text
+    if sys.stdin.isatty():
+        fail(_("give the statement as an argument, with --file, or on standard input"), EXIT_USAGE)
+    return sys.stdin.read()
+
+
+def _check(text: str | None, file: Path | None, lang: str) -> Any:
+    from ascua.respond.statement import StatementError, check_statement
+
+    if lang not in ("es", "en", "auto"):
+        fail(_("--lang is es, en or auto"), EXIT_USAGE)
+    try:
+        return check_statement(_statement_text(text, file), lang)
+    except StatementError as error:
+        fail(str(error), EXIT_USAGE)
+
+
+def _print_check(report: Any, only_problems: bool = False) -> None:
+    for name, verdict in report.principles.items():
+        if only_problems and verdict.status != "violated":
+            continue
+        mark, style = _MARK[verdict.status]
+        line = Text()
+        line.append(f"{mark} ", style=style)
+        line.append(f"{_(_PRINCIPLE_NAMES[name])}: {_(verdict.status)}", style=style if verdict.status != "met" else "")
+        if verdict.evidence:
+            line.append("  «" + "», «".join(verdict.evidence) + "»", style="dim")
+        out.print(line)
+
+
+@statement_app.command("check")
+def statement_check(
+    text: Annotated[str | None, typer.Argument(help="The statement (default: --file or standard input).")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the statement from this file.")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="es, en or auto.")] = "auto",
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON: the nine principles, each status and evidence.")
+    ] = False,
+) -> None:
+    """Check a crisis statement: admits the error, apologises, explains, acts with a time frame, prevents,
+    honest, on the record, human (docs/statement.md)."""
+    report = _check(text, file, lang)
+    if as_json:
+        out.print_json(json.dumps(report.as_json(), ensure_ascii=False))
+        return
+    _print_check(report)
+    out.print(_("{met} of 9 principles met, {violated} violated ({lang}).").format(
+        met=report.met, violated=report.violated, lang=report.lang))  # fmt: skip
+
+
+@app.command("check-post")
+def check_post(
+    text: Annotated[str | None, typer.Argument(help="The post (default: --file or standard input).")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the post from this file.")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="es, en or auto.")] = "auto",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (the same fields as statement check).")] = False,
+) -> None:
+    """Check a brand post before publishing: what would start a crisis (blame, evasion, off the record,
+    a conditional apology, a cold, defensive or aggressive tone). Exits with 1 when it finds any."""
+    report = _check(text, file, lang)
+    if as_json:
+        out.print_json(json.dumps(report.as_json(), ensure_ascii=False))
+    elif report.violated:
+        _print_check(report, only_problems=True)
+    else:
+        out.print(Text(_("✓ nothing in this post breaks a principle of the crisis plan."), style="green"))
+    if report.violated:
+        raise typer.Exit(EXIT_FAILED)
 
 
 # --- status --------------------------------------------------------------------------------
