@@ -5,7 +5,9 @@ English; good, partial and bad: non-apologies, blame-shifting, "no comment", leg
 defensive and aggressive replies, remarks off the record), each labelled per principle
 ``met`` / ``missing`` / ``violated`` by its author, independently of the checker's rules.
 For every principle this prints the accuracy (the checker's status equals the label), the
-confusions, and the statements it got wrong.
+confusions, and the statements it got wrong. The cues were extended once by reading the
+errors on the odd-numbered statements only ("dev"); the even-numbered ones ("held out")
+were never looked at for that, so their accuracy is the fair estimate for new statements.
 
 Run: ``python benchmarks/statement_accuracy.py [--set FILE] [--json OUT] [--quiet]``.
 """
@@ -58,6 +60,13 @@ def main() -> int:
     total = sum(c["right"] for c in by_lang.values()) / max(1, sum(sum(c.values()) for c in by_lang.values()))
     print(f"{'all principles':24} {total:6.1%}   " + "  ".join(
         f"{lang}: {c['right'] / max(1, sum(c.values())):.1%}" for lang, c in sorted(by_lang.items())))  # fmt: skip
+    for part, odd in (("dev (odd ids)", 1), ("held out (even ids)", 0)):
+        chosen = {item["id"] for item in items if int(item["id"].split("-")[-1]) % 2 == odd}
+        wrong_in = Counter(error["principle"] for error in errors if error["id"] in chosen)
+        per = {name: 1 - wrong_in[name] / max(1, len(chosen)) for name in PRINCIPLES}
+        overall = sum(per.values()) / len(PRINCIPLES)
+        summary[part] = {"overall": round(overall, 4), **{name: round(value, 4) for name, value in per.items()}}
+        print(f"{part:24} {overall:6.1%}   lowest: {min(per, key=per.__getitem__)} {min(per.values()):.1%}")
     if not args.quiet:
         for error in errors:
             print(f"  {error['id']:6} {error['principle']:22} label {error['label']:8} checker {error['checker']:8} "

@@ -46,9 +46,9 @@ def test_a_good_statement_meets_every_principle_in_both_languages() -> None:
     [
         ("Lamentamos si alguien se ha sentido ofendido por el anuncio.", "apologizes", "violated", "Lamentamos si"),
         ("We're sorry if anyone was offended by the ad.", "apologizes", "violated", "sorry if anyone"),
-        ("No vamos a pedir disculpas por algo que no hicimos mal.", "apologizes", "violated", "No vamos a pedir disculpas"),
+        ("No vamos a pedir disculpas por nada.", "apologizes", "violated", "No vamos a pedir disculpas"),
         ("We did nothing wrong and will not change anything.", "admits_error", "violated", "We did nothing wrong"),
-        ("La responsabilidad es de nuestro proveedor logístico.", "honest", "violated", "La responsabilidad es de nuestro proveedor"),
+        ("La responsabilidad es de nuestro proveedor.", "honest", "violated", "La responsabilidad es de nuestro"),
         ("No comment at this time.", "honest", "violated", "No comment"),
         ("Off the record: the system was never tested.", "on_record", "violated", "Off the record"),
         ("Esto es extraoficial, que no se publique.", "on_record", "violated", "extraoficial"),
@@ -133,5 +133,5 @@ def test_accuracy_on_the_labelled_set_stays_above_its_floor() -> None:
     assert sum(right.values()) / (len(items) * len(PRINCIPLES)) >= OVERALL_FLOOR, accuracy
 
 
-FLOOR = 0.6
+FLOOR = 0.65  # measured 0.70 (admits_error) on the whole set; 0.835 overall, 0.76 on the held-out half
 OVERALL_FLOOR = 0.8
