@@ -719,6 +719,49 @@ def check_post(
         raise typer.Exit(EXIT_FAILED)
 
 
+# --- plan ------------------------------------------------------------------------------
+
+plan_app = typer.Typer(help="The crisis plan (plan.yaml): who does what when a wave hits.", no_args_is_help=True)
+app.add_typer(plan_app, name="plan")
+_SEVERITY = {"critical": ("✗", "bold red"), "important": ("!", "yellow"), "minor": ("·", "dim")}
+N_("critical"), N_("important"), N_("minor")  # the severities, translated where shown
+
+
+@plan_app.command("check")
+def plan_check(
+    workspace: WorkspaceOption = Path("."),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON: the score and every finding.")] = False,
+) -> None:
+    """How ready the crisis plan is: what is missing, how to fix it, and a score out of 100 (docs/plan.md)."""
+    from ascua.respond.plan import workspace_readiness
+
+    with errors_for_people():
+        ws = _workspace(workspace)
+        report = workspace_readiness(ws, datetime.now(ws.zone).date())
+    if as_json:
+        out.print_json(json.dumps({"plan": str(ws.plan_path), **report.as_json()}, ensure_ascii=False))
+        return
+    gettext = translator(language_from_environment(ws.config.language)).gettext
+    out.print(Text(gettext("Crisis plan {path}: readiness {score}/100").format(path=ws.plan_path, score=report.score),
+                   style="bold"))  # fmt: skip
+    for finding in report.findings:
+        mark, style = _SEVERITY[finding.severity]
+        problem, fix = finding.said(gettext)
+        out.print(Text.assemble((f"{mark} ", style), (f"{gettext(finding.severity)}: ", style), problem,
+                                (f"  [{finding.field}]", "dim")))  # fmt: skip
+        out.print(Text("    → " + fix, style="dim"))
+    if not report.findings:
+        out.print(Text(gettext("Nothing missing: the plan is ready."), style="green"))
+
+
+@plan_app.command("schema")
+def plan_schema_command() -> None:
+    """Print the JSON Schema of plan.yaml (for editors and validators; docs/plan.schema.json)."""
+    from ascua.respond.plan import plan_schema
+
+    out.print_json(json.dumps(plan_schema(), ensure_ascii=False))
+
+
 # --- status --------------------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -73,6 +73,9 @@ class ConfigError(Exception):
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+M = TypeVar("M", bound=BaseModel)
 
 
 _SURPRISE = {"low": (5.0, 6.5, 9.0), "normal": (4.0, 5.0, 7.0), "high": (3.5, 4.5, 6.0)}
@@ -350,6 +353,24 @@ def load_workspace(root: Path | str = ".") -> Workspace:
 
 def parse_config(data: bytes, path: Path) -> WorkspaceConfig:
     """Validate the bytes of an ``ascua.yaml``, locating every error in the file."""
+    raw, lines = read_located_yaml(data, path, "'ascua init' writes a complete example")
+    raw = _expand_env(raw, (), lines, path)
+    try:
+        config = WorkspaceConfig.model_validate(raw)
+    except ValidationError as error:
+        raise _located(error, path, lines, ()) from None
+    _validate_source_options(config, path, lines)
+    return config
+
+
+Lines = dict[tuple[str | int, ...], int]
+
+
+def read_located_yaml(data: bytes, path: Path, example: str) -> tuple[dict[str, Any], Lines]:
+    """A YAML mapping, and the line of every key and item in it (for errors that say where).
+
+    ``example`` says where a complete file comes from, for an empty one.
+    """
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -362,18 +383,20 @@ def parse_config(data: bytes, path: Path) -> WorkspaceConfig:
         problem = getattr(error, "problem", None) or str(error)
         raise ConfigError(path, f"not valid YAML: {problem}", line=mark.line + 1 if mark else None) from None
     if node is None:
-        raise ConfigError(path, "the file is empty; 'ascua init' writes a complete example")
-    lines: dict[tuple[str | int, ...], int] = {}
+        raise ConfigError(path, f"the file is empty; {example}")
+    lines: Lines = {}
     raw = _to_python(node, (), lines, path)
     if not isinstance(raw, dict):
         raise ConfigError(path, "the top level must be a mapping (key: value)", line=1)
-    raw = _expand_env(raw, (), lines, path)
+    return raw, lines
+
+
+def validate_located(model: type[M], raw: dict[str, Any], lines: Lines, path: Path) -> M:
+    """``model`` validated from ``raw``; a mistake is a :class:`ConfigError` with its line and field."""
     try:
-        config = WorkspaceConfig.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as error:
         raise _located(error, path, lines, ()) from None
-    _validate_source_options(config, path, lines)
-    return config
 
 
 def _validate_source_options(config: WorkspaceConfig, path: Path, lines: dict[tuple[str | int, ...], int]) -> None:

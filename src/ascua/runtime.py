@@ -132,9 +132,30 @@ class RadarRun:
             sources = [s for s in config.sources if s.enabled and (not self.only or s.name in self.only)]
             listed = ", ".join(f"{s.name} ({s.type})" for s in sources) or _("none enabled")
             self.out.print(Text(_("Sources: {names}").format(names=listed)))
+        self._plan_readiness()
         if self.url:
             self.out.print(Text(_("Dashboard: {url}").format(url=self.url), style="bold cyan"))
         self.out.print(_("Press Ctrl-C to stop."))
+
+    def _plan_readiness(self) -> None:
+        """One line on the crisis plan: its readiness, or what is wrong with it (the radar runs anyway)."""
+        from ascua.config import ConfigError
+        from ascua.respond.plan import workspace_readiness
+
+        _ = self.radar.translations.gettext
+        workspace = self.radar.workspace
+        try:
+            report = workspace_readiness(workspace, datetime.now(workspace.zone).date())
+        except ConfigError as error:
+            self.out.print(Text(_("Crisis plan: {error}").format(error=error), style="yellow"))
+            return
+        critical = sum(1 for finding in report.findings if finding.severity == "critical")
+        line = _("Crisis plan: readiness {score}/100").format(score=report.score)
+        if report.findings:
+            line += " · " + _("{count} to fix ({critical} critical): ascua plan check").format(
+                count=len(report.findings), critical=critical
+            )
+        self.out.print(Text(line, style="yellow" if critical or report.score < 70 else ""))
 
     def _shown(self, mention_ids: list[int]) -> None:
         """The dashboard showed these posts to a person: the deep tier reads them first."""
