@@ -368,3 +368,22 @@ def test_a_days_old_post_reshared_now_is_found_in_the_store_as_the_origin(tmp_pa
 
 def _z(moment: datetime) -> str:
     return moment.isoformat().replace("+00:00", "Z")
+
+
+def test_a_first_statement_is_drafted_from_the_explanation_and_the_plan(imported) -> None:  # type: ignore[no-untyped-def]
+    workspace, truths, _ = imported
+    alert_id = _alert_of(workspace, truths[0])
+    runner = CliRunner()
+    data = _stored(workspace, alert_id)
+    for lang in ("es", "en"):
+        result = runner.invoke(app, ["statement", "draft", str(alert_id), "-w", str(workspace.root), "--lang", lang,
+                                     "--json"])  # fmt: skip
+        assert result.exit_code == 0, result.output
+        drafted = json.loads(result.output)
+        assert drafted["lang"] == lang and drafted["draft"].count("[") == 3, "facts only the team knows"
+        assert any(f"«{term}»" in drafted["draft"] for term in data["themes"][0]["terms"])
+        check = drafted["check"]
+        assert {check[name]["status"] for name in ("admits_error", "apologizes", "action_with_timeframe")} == {"met"}
+        assert check["explains_how"]["status"] == check["prevention"]["status"] == "missing"
+    missing = runner.invoke(app, ["statement", "draft", "9999", "-w", str(workspace.root)])
+    assert missing.exit_code == 2

@@ -699,6 +699,58 @@ def statement_check(
         met=report.met, violated=report.violated, lang=report.lang))  # fmt: skip
 
 
+@statement_app.command("draft")
+def statement_draft(
+    alert_id: Annotated[int, typer.Argument(help="The alert whose wave the statement answers.")],
+    workspace: WorkspaceOption = Path("."),
+    lang: Annotated[str | None, typer.Option("--lang", help="es or en (default: the workspace's language).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON: the draft and its check.")] = False,
+) -> None:
+    """A first statement for an alert, from its explanation and the plan's holding statement, checked
+    against the nine principles: [brackets] mark the facts only the team can write."""
+    from datetime import timedelta
+
+    from ascua.config import ConfigError
+    from ascua.explain.store import explain_alert, stored_explanation
+    from ascua.radar import Radar
+    from ascua.respond.plan import load_plan
+    from ascua.respond.statement import check_statement, draft_statement, without_placeholders
+
+    with errors_for_people():
+        ws = _workspace(workspace)
+        language = lang or ws.config.language
+        if language not in ("es", "en"):
+            fail(_("--lang is es or en"), EXIT_USAGE)
+        with Radar.open(ws) as radar, radar.database.engine.connect() as connection:
+            data = stored_explanation(connection, alert_id)
+            if data is None:
+                names = {brand.id: brand.name for brand in ws.config.brands}
+                computed = explain_alert(connection, alert_id, brand_names=names)
+                data = computed.as_json() if computed is not None else None
+    if data is None:
+        fail(_("there is no alert #{id} in this workspace").format(id=alert_id), EXIT_USAGE)
+    template = None
+    try:
+        template = load_plan(ws.plan_path).templates.get(language, {}).get("holding_statement")
+    except ConfigError as error:
+        err.print(Text(_("the plan is not used: {error}").format(error=error), style="yellow"))
+    zone = ws.zone
+    origin = data.get("origin") or {}
+    first = datetime.fromisoformat(str(origin.get("first_at") or data["start"]).replace("Z", "+00:00")).astimezone(zone)
+    now = datetime.now(zone)
+    since = f"{first:%H:%M}" if first.date() == now.date() else f"{first:%d/%m %H:%M}"
+    update = (now + timedelta(hours=2)).replace(minute=0, second=0, microsecond=0)
+    draft = draft_statement(data, language, since=since, time=f"{update:%H:%M}", template=template)
+    report = check_statement(without_placeholders(draft), language)  # what it says so far
+    if as_json:
+        out.print_json(json.dumps({"alert_id": alert_id, "lang": language, "draft": draft, "check": report.as_json()},
+                                  ensure_ascii=False))  # fmt: skip
+        return
+    out.print(Text(draft))
+    out.print()
+    _print_check(report)
+
+
 @app.command("check-post")
 def check_post(
     text: Annotated[str | None, typer.Argument(help="The post (default: --file or standard input).")] = None,

@@ -237,3 +237,58 @@ def _words(t: _Text, spans: Iterable[tuple[int, int]]) -> list[str]:
         if words and words not in seen:
             seen.append(words)
     return seen
+
+
+# --- a first draft, from the explanation and the plan's templates ----------------------------
+
+_DRAFT = {
+    "es": (
+        "Desde {since}, muchos de vosotros nos estáis contando problemas con {issue}.",
+        "Os hemos fallado y lo sentimos de verdad: entendemos vuestro enfado.",
+        "[Qué pasó: cuántas personas y desde cuándo, con los hechos que ya conocemos.] "
+        "[Por qué pasó: la causa, en cuanto la sepamos.]",
+        "Estamos trabajando para solucionarlo y os contaremos aquí cómo va antes de las {time}.",
+        "[Para que no vuelva a ocurrir: los cambios concretos que vamos a hacer.]",
+    ),
+    "en": (
+        "Since {since}, many of you have told us about problems with {issue}.",
+        "We let you down and we are truly sorry: we understand your frustration.",
+        "[What happened: how many people and since when, with the facts we already know.] "
+        "[Why it happened: the cause, as soon as we know it.]",
+        "We are working on a fix and will update you here by {time}.",
+        "[To make sure this never happens again: the concrete changes we will make.]",
+    ),
+}
+
+
+def draft_statement(
+    explanation: dict[str, object], lang: str, *, since: str, time: str, template: str | None = None
+) -> str:
+    """A first statement for a wave: what people are saying (the explanation's top themes), an
+    admission, an apology and an action with a time frame, and [brackets] where the team must
+    write facts only they know. ``template`` (the plan's holding statement in ``lang``, with
+    ``{issue}`` and ``{time}``) replaces the opening and the action when given."""
+    themes = explanation.get("themes") or []
+    terms: list[str] = []
+    for theme in themes[:2] if isinstance(themes, list) else []:
+        for term in theme.get("terms", [])[:3] if isinstance(theme, dict) else []:
+            if term not in terms:
+                terms.append(term)
+    issue = (
+        (", ".join(f"«{term}»" for term in terms[:4]))
+        if terms
+        else ("[el problema]" if lang == "es" else "[the issue]")
+    )
+    opening, admit, facts, action, prevention = _DRAFT["es" if lang == "es" else "en"]
+    if template:
+        try:
+            held = template.format(issue=issue, time=time)
+        except (KeyError, IndexError, ValueError):
+            held = template
+        return " ".join(" ".join(part.split()) for part in (held, admit, facts, prevention))
+    return " ".join((opening.format(since=since, issue=issue), admit, facts, action.format(time=time), prevention))
+
+
+def without_placeholders(draft: str) -> str:
+    """A draft without its [bracketed] placeholders: what it says so far."""
+    return " ".join(re.sub(r"\[[^\]]*\]", " ", draft).split())
