@@ -285,7 +285,8 @@ def _themes(
         people = {wave[index].person for index in posts}
         negative = sum(1 for index in posts if wave[index].is_negative)
         languages = Counter(wave[index].lang or "" for index in posts)
-        labels = _distinct_labels([written_as(item.term, surface) for item in group])
+        main = languages.most_common(1)[0][0] or None
+        labels = _distinct_labels([written_as(item.term, surface, main) for item in group])
         theme = Theme(
             label=" · ".join(labels[:3]),
             terms=labels,

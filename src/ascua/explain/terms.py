@@ -73,18 +73,18 @@ class Vocabulary:
             if stem[0] == "#":  # a hashtag is a term of its own, never part of a phrase
                 found.add(stem)
                 if surface is not None:
-                    _written(surface, stem, word)
+                    _written(surface, stem, f"{lang}\t{word}")
                 previous = None
                 continue
             if not stop:
                 found.add(stem)
                 if surface is not None:
-                    _written(surface, stem, word)
+                    _written(surface, stem, f"{lang}\t{word}")
             if previous is not None and not stop and (not previous[1] or previous[2]):
                 phrase = f"{previous[0]} {stem}"
                 found.add(phrase)
                 if surface is not None:
-                    _written(surface, phrase, f"{previous_word} {word}")
+                    _written(surface, phrase, f"{lang}\t{previous_word} {word}")
             previous, previous_word = entry, word
         return found
 
@@ -109,10 +109,21 @@ class Vocabulary:
         return banned
 
 
-def written_as(term: str, surface: dict[str, Counter[str]]) -> str:
-    """How a person reads a term: its most common written form."""
+def written_as(term: str, surface: dict[str, Counter[str]], lang: str | None = None) -> str:
+    """How a person reads a term: its most common written form (in ``lang``, when it was written in it).
+
+    Spanish and English share stems ("cancelado" and "cancelled" are both ``cancel``): a theme
+    read mostly in Spanish is labelled with the Spanish words.
+    """
     forms = surface.get(term)
-    return forms.most_common(1)[0][0] if forms else term
+    if not forms:
+        return term
+    if lang is not None:
+        prefix = f"{lang}\t"
+        own = [(count, form) for form, count in forms.items() if form.startswith(prefix)]
+        if own:
+            return max(own)[1].split("\t", 1)[1]
+    return forms.most_common(1)[0][0].split("\t", 1)[-1]
 
 
 def _written(surface: dict[str, Counter[str]], term: str, form: str) -> None:
