@@ -29,13 +29,12 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from ascua.aggregate import text_fingerprint
 from ascua.detect.replay import ReplayedAlert, replay
 from ascua.explain import Explanation, explain
 from ascua.explain.post import Post
 from ascua.explain.store import EARLIER, USUAL, replayed_facts, wave_span
 from ascua.explain.terms import Vocabulary
-from ascua.model import Level, NewLink, Record, SourceBatch, counted_sentiment, is_new_account
+from ascua.model import Level, NewLink, Record, SourceBatch, counted_sentiment
 from ascua.nlp.analyzer import Analyzer
 from ascua.normalize import Normalizer
 from ascua.query import BrandMatcher
@@ -82,37 +81,42 @@ def spec_for(seed: int) -> ScenarioSpec:
     return ScenarioSpec(seed, START, (brand,), rate, 0.05, waves=(wave,))
 
 
-def posts_of(spec: ScenarioSpec, matcher: BrandMatcher, readings: Readings) -> tuple[list[Post], list[NewLink]]:
+def scenario_posts(spec: ScenarioSpec, matcher: BrandMatcher, readings: Readings, end: datetime) -> list[Post]:
+    """The scenario's posts of the brands before ``end``, through the real normalizer, queries and fast tier."""
     normalizer = Normalizer()
-    end = (START + timedelta(days=DAYS)).isoformat().replace("+00:00", "Z")
+    until = end.isoformat().replace("+00:00", "Z")
     records: list[Record] = []
     for record in Scenario(spec).records():
-        if record["created_at"] >= end:
+        if record["created_at"] >= until:
             break
         records.append(Record(record, "scenario"))
     posts: list[Post] = []
-    links: list[NewLink] = []
     for offset in range(0, len(records), 5000):
         mentions = normalizer.process(SourceBatch("scenario", records=records[offset : offset + 5000])).mentions
         kept = [m for m in mentions if matcher.match(m)]
         read = readings.read([m.text for m in kept], [m.lang for m in kept])
         for m, (lang, label, negative) in zip(kept, read, strict=True):
-            post = Post(
-                id=len(posts) + 1, source=m.source, native_id=m.native_id, text=m.text, created_at=m.created_at,
-                author=m.author_handle, author_name=m.author_name, followers=m.author_followers,
-                author_created_at=m.author_created_at, lang=lang, sentiment=label, negative=negative, url=m.url,
-                in_reply_to=m.in_reply_to, quote_of=m.quote_of, repost_of=m.repost_of, reposts=m.reposts,
-                replies=m.replies, quotes=m.quotes, likes=m.likes,
-            )  # fmt: skip
-            posts.append(post)
-            sentiment = counted_sentiment(label, negative)
-            links.append(
-                NewLink(
-                    spec.brands[0], post.id, m.created_at, m.author_handle, sentiment, m.reach,
-                    is_new_account(m.author_created_at, m.created_at),
-                    text_fingerprint(m.text, m.repost_of is not None) if sentiment == "negative" else 0,
+            posts.append(
+                Post(
+                    id=len(posts) + 1, source=m.source, native_id=m.native_id, text=m.text, created_at=m.created_at,
+                    author=m.author_handle, author_name=m.author_name, followers=m.author_followers,
+                    author_created_at=m.author_created_at, lang=lang, sentiment=label, negative=negative, url=m.url,
+                    in_reply_to=m.in_reply_to, quote_of=m.quote_of, repost_of=m.repost_of, reposts=m.reposts,
+                    replies=m.replies, quotes=m.quotes, likes=m.likes,
                 )
             )  # fmt: skip
+    return posts
+
+
+def posts_of(spec: ScenarioSpec, matcher: BrandMatcher, readings: Readings) -> tuple[list[Post], list[NewLink]]:
+    """The posts, and the links the detector counts for them (as the store stage makes them)."""
+    posts = scenario_posts(spec, matcher, readings, START + timedelta(days=DAYS))
+    links = []
+    for post in posts:
+        sentiment = counted_sentiment(post.sentiment, post.negative)
+        fingerprint = post.fingerprint if sentiment == "negative" else 0
+        links.append(NewLink(spec.brands[0], post.id, post.created_at, post.author, sentiment, post.followers or 0,
+                             post.new_account, fingerprint))  # fmt: skip
     return posts, links
 
 

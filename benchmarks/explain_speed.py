@@ -29,12 +29,10 @@ from ascua.explain import explain
 from ascua.explain.post import Post
 from ascua.explain.reasons import count_usual
 from ascua.explain.terms import Vocabulary
-from ascua.model import Record, SourceBatch
-from ascua.normalize import Normalizer
 from ascua.query import BrandMatcher
 from ascua.scenario.generator import Scenario, ScenarioSpec, WaveSpec
 from detection_scenarios import example_brands
-from explain_quality import Readings
+from explain_quality import Readings, scenario_posts
 
 START = datetime(2026, 1, 5, tzinfo=UTC)
 ONSET = START + timedelta(days=14, hours=10)
@@ -47,28 +45,7 @@ def build(size: int, readings: Readings) -> tuple[list[Post], list[Post], dateti
     spec = ScenarioSpec(3, START, ("vuelaya",), 1.0, 0.0, waves=(wave_spec,))
     truth = Scenario(spec).truth()[0]
     end = truth.end + timedelta(minutes=30)
-    matcher = BrandMatcher.for_brands([brand])
-    normalizer = Normalizer()
-    records = []
-    for record in Scenario(spec).records():
-        if record["created_at"] >= end.isoformat().replace("+00:00", "Z"):
-            break
-        records.append(Record(record, "scenario"))
-    posts: list[Post] = []
-    for offset in range(0, len(records), 5000):
-        mentions = normalizer.process(SourceBatch("scenario", records=records[offset : offset + 5000])).mentions
-        kept = [m for m in mentions if matcher.match(m)]
-        for m, (lang, label, negative) in zip(kept, readings.read([m.text for m in kept], [m.lang for m in kept]),
-                                              strict=True):  # fmt: skip
-            posts.append(
-                Post(
-                    id=len(posts) + 1, source=m.source, native_id=m.native_id, text=m.text, created_at=m.created_at,
-                    author=m.author_handle, author_name=m.author_name, followers=m.author_followers,
-                    author_created_at=m.author_created_at, lang=lang, sentiment=label, negative=negative, url=m.url,
-                    in_reply_to=m.in_reply_to, quote_of=m.quote_of, repost_of=m.repost_of, reposts=m.reposts,
-                    replies=m.replies, quotes=m.quotes, likes=m.likes,
-                )
-            )  # fmt: skip
+    posts = scenario_posts(spec, BrandMatcher.for_brands([brand]), readings, end)
     start = ONSET - timedelta(minutes=5)
     wave = [p for p in posts if p.created_at >= start]
     usual = [p for p in posts if p.created_at < start]

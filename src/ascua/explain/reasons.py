@@ -71,9 +71,7 @@ class Reading:
     terms: dict[int, set[str]]  # index of the post in the wave -> its terms
     reasons: list[Reason]
     themes: list[Theme]
-    theme_members: list[set[int]]  # for each theme, the indexes of its posts
     unknown: list[Note]
-    contrast: bool  # whether the reasons are a contrast with the usual conversation
 
 
 @dataclass(slots=True)
@@ -184,7 +182,7 @@ def read_reasons(
             unknown.append(note(message, distinct=len(texts), posts=posts))
         elif not unknown:
             unknown.append(note(N_("no post of the wave could be read for its reasons")))
-        return Reading(terms, [], [], [], unknown, False)
+        return Reading(terms, [], [], unknown)
 
     wave_counts: Counter[str] = Counter()
     for found in by_person.values():
@@ -216,8 +214,8 @@ def read_reasons(
     ]
     if not reasons:
         unknown.append(note(N_("nothing in the wave's words stands out from the brand's usual conversation")))
-    themes, members = _themes(ranked[: MAX_REASONS * 2], wave, terms, by_person, surface)
-    return Reading(terms, reasons, themes, members, unknown, contrast)
+    themes = _themes(ranked[: MAX_REASONS * 2], wave, terms, by_person, surface)
+    return Reading(terms, reasons, themes, unknown)
 
 
 def _own_text(post: Post) -> str:
@@ -247,9 +245,9 @@ def _themes(
     terms: dict[int, set[str]],
     by_person: dict[str, set[str]],
     surface: dict[str, Counter[str]],
-) -> tuple[list[Theme], list[set[int]]]:
+) -> list[Theme]:
     if not ranked:
-        return [], []
+        return []
     users: dict[str, set[str]] = {item.term: set() for item in ranked}
     wanted = set(users)
     for person, found in by_person.items():
@@ -276,7 +274,7 @@ def _themes(
             break
     counted = [index for index in terms if terms[index]]
     people_total = len({wave[index].person for index in counted})
-    themes: list[tuple[Theme, set[int]]] = []
+    themes: list[Theme] = []
     for group in groups:
         group_terms = {item.term for item in group}
         posts = {index for index in counted if terms[index] & group_terms}
@@ -299,9 +297,9 @@ def _themes(
             languages=dict(languages.most_common()),
             samples=_samples(posts, wave, terms, group),
         )
-        themes.append((theme, posts))
-    themes.sort(key=lambda pair: -pair[0].people)
-    return [theme for theme, _ in themes], [posts for _, posts in themes]
+        themes.append(theme)
+    themes.sort(key=lambda theme: -theme.people)
+    return themes
 
 
 def _distinct_labels(labels: list[str]) -> list[str]:

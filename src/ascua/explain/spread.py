@@ -132,12 +132,10 @@ class Cascades:
             if fingerprint:
                 groups.setdefault(fingerprint, []).append(post)
         self.copy_of: dict[PostKey, PostKey] = {}
-        self.copies: dict[PostKey, int] = {}  # the first post of a text -> how many copies follow it
         for posts in groups.values():
             if len(posts) < 3:
                 continue
             posts.sort(key=lambda p: (p.created_at, p.native_id))
-            self.copies[posts[0].key] = len(posts) - 1
             for copy in posts[1:]:
                 self.copy_of[copy.key] = posts[0].key
         self.root: dict[PostKey, PostKey] = {}

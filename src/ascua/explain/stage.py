@@ -45,8 +45,6 @@ class Explainer:
         self.vocabulary = Vocabulary()
         self._usual: dict[tuple[int, datetime], UsualCounts] = {}
         self._explained: dict[int, datetime] = {}  # alert id -> event time of its last explanation
-        self.computed = 0
-        self.failed = 0
 
     def process(
         self, events: Sequence[AlertEvent], open_alerts: Mapping[str, tuple[int, Level]], at: datetime | None
@@ -93,10 +91,8 @@ class Explainer:
                     return None
                 save_explanation(connection, alert_id, explanation, utcnow())
         except Exception:  # an explanation must never stop the radar
-            self.failed += 1
             log.exception("could not explain alert #%s", alert_id)
             return None
-        self.computed += 1
         self._explained[alert_id] = at
         return explanation.as_json()
 

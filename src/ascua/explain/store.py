@@ -162,12 +162,10 @@ def brand_posts(
     end: datetime,
     *,
     limit: int,
-    latest_first: bool = False,
     spread: bool = False,
 ) -> list[Post]:
-    """The brand's posts with ``start <= created_at <= end`` (the earliest ``limit``, or the latest);
-    ``spread`` takes at most ``limit`` of them evenly across the span instead (every n-th post)."""
-    order = mention_brand.c.created_at.desc() if latest_first else mention_brand.c.created_at
+    """The brand's earliest ``limit`` posts with ``start <= created_at <= end``; ``spread`` takes at
+    most ``limit`` of them evenly across the span instead (every n-th post)."""
     in_span = (
         mention_brand.c.brand_id == brand_id,
         mention_brand.c.created_at >= start,
@@ -183,7 +181,7 @@ def brand_posts(
         .join(mention, mention.c.id == mention_brand.c.mention_id)
         .outerjoin(analysis, analysis.c.mention_id == mention.c.id)
         .where(*in_span)
-        .order_by(order)
+        .order_by(mention_brand.c.created_at)
         .limit(limit)
     )
     if step > 1:
@@ -288,14 +286,3 @@ def stored_explanation(connection: Connection, alert_id: int) -> dict[str, Any] 
     if row is None or row.version != VERSION or not isinstance(row.data, dict):
         return None
     return dict(row.data)
-
-
-def stored_explanations(connection: Connection, alert_ids: Sequence[int]) -> Mapping[int, dict[str, Any]]:
-    if not alert_ids:
-        return {}
-    rows = connection.execute(
-        select(alert_explanation.c.alert_id, alert_explanation.c.data).where(
-            alert_explanation.c.alert_id.in_(list(alert_ids)), alert_explanation.c.version == VERSION
-        )
-    )
-    return {row.alert_id: dict(row.data) for row in rows if isinstance(row.data, dict)}
