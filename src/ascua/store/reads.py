@@ -53,6 +53,9 @@ class AlertSummary:
     updated_at: datetime
     resolved_at: datetime | None
     signals: dict[str, Any]
+    acknowledged_at: datetime | None = None
+    acknowledged_by: str | None = None
+    acknowledged_level: str | None = None
 
 
 def counts(connection: Connection) -> dict[str, int]:
@@ -147,6 +150,9 @@ def _alert(row: Any) -> AlertSummary:
         updated_at=row.updated_at,
         resolved_at=row.resolved_at,
         signals=row.signals or {},
+        acknowledged_at=row.acknowledged_at,
+        acknowledged_by=row.acknowledged_by,
+        acknowledged_level=row.acknowledged_level,
     )
 
 

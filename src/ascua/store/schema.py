@@ -193,6 +193,10 @@ alert = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     Column("resolved_at", UTCDateTime),
     Column("recorded_at", UTCDateTime, nullable=False),
+    # who acknowledged the alert, when, and at which level (a higher level needs a new one)
+    Column("acknowledged_at", UTCDateTime),
+    Column("acknowledged_by", Text),
+    Column("acknowledged_level", String(16)),
     Index(None, "brand_id", "status"),
 )
 
@@ -232,4 +236,112 @@ alert_explanation = Table(
     Column("computed_at", UTCDateTime, nullable=False),
     Column("posts", Integer, nullable=False),
     Column("data", Json, nullable=False),
+)
+
+# The crisis room of an alert (respond/room.py): its status, owner and checklist. Its
+# timeline is ``alert_timeline``, which starts before the room does (detection, first
+# notifications) and keeps going after it closes.
+crisis_room = Table(
+    "crisis_room",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("alert_id", Integer, ForeignKey("alert.id"), nullable=False, unique=True),
+    Column("status", String(16), nullable=False),
+    Column("owner", Text),
+    Column("opened_by", Text, nullable=False),
+    Column("opened_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("closed_at", UTCDateTime),
+    Column("lessons", Text),
+)
+
+room_step = Table(
+    "room_step",
+    metadata,
+    Column("room_id", Integer, ForeignKey("crisis_room.id"), primary_key=True),
+    Column("step", String(32), primary_key=True),
+    Column("done", Boolean, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("by", Text, nullable=False),
+    Column("note", Text),
+)
+
+alert_timeline = Table(
+    "alert_timeline",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("alert_id", Integer, ForeignKey("alert.id"), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("data", Json, nullable=False),
+    Index(None, "alert_id", "at"),
+)
+
+# Every message the radar sends for an alert, one row per recipient and message, with its
+# attempts. ``address`` says where in words (an e-mail address, a target's name), never a
+# URL: Apprise URLs carry tokens, so they are looked up in the config when sending.
+delivery = Table(
+    "delivery",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("alert_id", Integer, ForeignKey("alert.id"), nullable=False),
+    Column("purpose", String(16), nullable=False),
+    Column("recipient", Text, nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("address", Text, nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("step", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("last_error", Text),
+    Column("title", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("next_attempt_at", UTCDateTime),
+    Index(None, "alert_id"),
+    Index(None, "status", "next_attempt_at"),
+)
+
+statement = Table(
+    "statement",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("alert_id", Integer, ForeignKey("alert.id"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("findings", Json, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("approved_by", Text),
+    Column("approved_at", UTCDateTime),
+    UniqueConstraint("alert_id", "version"),
+)
+
+# What was published on the public crisis-update page (and its Atom feed): a frozen copy.
+publication = Table(
+    "publication",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("alert_id", Integer, ForeignKey("alert.id"), nullable=False),
+    Column("statement_id", Integer, ForeignKey("statement.id"), nullable=False),
+    Column("brand_id", Integer, ForeignKey("brand.id"), nullable=False),
+    Column("published_at", UTCDateTime, nullable=False),
+    Column("published_by", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("language", String(8), nullable=False),
+    Index(None, "published_at"),
+)
+
+# Workspace-wide values the radar keeps for itself (the key that signs acknowledgement links).
+setting = Table(
+    "setting",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
 )
