@@ -13,7 +13,9 @@ from ascua.cli import app
 runner = CliRunner()
 COMMANDS = [
     ["init"], ["run"], ["serve"], ["import"], ["status"], ["scenario"], ["scenario", "export"],
-    ["query"], ["query", "test"], ["analyze"], ["backtest"],
+    ["query"], ["query", "test"], ["analyze"], ["backtest"], ["report"], ["ack"], ["room"], ["room", "show"],
+    ["room", "status"], ["room", "step"], ["statement", "save"], ["statement", "approve"], ["statement", "send"],
+    ["statement", "publish"], ["statement", "rewrite"],
 ]  # fmt: skip
 
 

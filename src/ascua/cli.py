@@ -226,7 +226,7 @@ def import_(
     """Import mentions from a file through the whole pipeline, in their time order."""
     from ascua.importer import ImportOptions, import_async
     from ascua.radar import Radar
-    from ascua.respond.notify import AppriseNotifier, ConsoleNotifier
+    from ascua.respond.notify import ConsoleNotifier
     from ascua.runtime import run_until_stopped
     from ascua.sources.files import MappingError, parse_mapping
 
@@ -257,9 +257,8 @@ def import_(
                     EXIT_USAGE,
                 )
             translations = radar.translations
-            notifiers: list[Any] = [ConsoleNotifier(err, translations, radar.link, ws.zone)] if not raw else []
-            if ws.config.alerts.targets and not raw:
-                notifiers.append(AppriseNotifier(ws.config.alerts.targets, translations, radar.link, ws.zone))
+            notifiers: list[Any] = [] if raw else [ConsoleNotifier(err, translations, radar.link, ws.zone),
+                                                   radar.escalation(translations)]  # fmt: skip
             with _progress(quiet) as progress:
                 try:
                     report = run_until_stopped(
@@ -1038,5 +1037,45 @@ def analyze(
         raise typer.Exit(EXIT_PARTIAL)
 
 
+# --- report --------------------------------------------------------------------------------
+
+
+@app.command()
+def report(
+    alert_id: Annotated[int, typer.Argument(help="The alert's number (ascua status lists the open ones).")],
+    workspace: WorkspaceOption = Path("."),
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", "-o", help="The folder to write to.", show_default="<workspace>/reports")
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="es or en (default: your language).")] = None,
+) -> None:
+    """The post-mortem report of an alert, as HTML and PDF: what happened, what was done, how fast,
+    who was informed, lessons learned (docs/report.md)."""
+    from ascua.radar import Radar
+    from ascua.respond.report import build_report, write_report
+
+    if lang is not None and lang not in ("es", "en"):
+        fail(_("--lang is es or en"), EXIT_USAGE)
+    with errors_for_people():
+        ws = _workspace(workspace)
+        with Radar.open(ws) as radar, radar.database.engine.connect() as connection:
+            names = {brand.id: brand.name for brand in ws.config.brands}
+            found = build_report(connection, alert_id, brand_names=names)
+            language = lang or language_from_environment(ws.config.language)
+    if found is None:
+        fail(_("there is no alert #{id} in this workspace").format(id=alert_id), EXIT_USAGE)
+    folder = out_dir if out_dir is not None else ws.root / "reports"
+    try:
+        paths = write_report(found, folder, translator(language).gettext, ws.zone, language)
+    except OSError as error:
+        fail(_("cannot write the report in {folder}: {error}").format(folder=folder, error=error.strerror or error))
+    for path in paths:
+        out.print(Text(str(path)))
+
+
 def entrypoint() -> None:  # pragma: no cover - the console script
     app()
+
+
+# the crisis room commands (ascua ack, ascua room …) live in their own module
+from ascua import cli_room as _cli_room  # noqa: E402, F401

@@ -186,12 +186,25 @@ class AlertTarget(_Strict):
 class AlertsConfig(_Strict):
     console: bool = True
     targets: list[AlertTarget] = Field(default_factory=list)
+    # the SMTP server that e-mails the plan's people and stakeholders, as an Apprise URL
+    # without 'to=' (mailtos://user:${SMTP_PASSWORD}@smtp.example.com?from=radar@example.com)
+    email: str | None = Field(None, min_length=8, repr=False)
+    retries: int = Field(3, ge=1, le=10)  # attempts per message before it counts as failed
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("mailto://", "mailtos://")):
+            raise ValueError("alerts.email is an Apprise e-mail URL: mailtos://user:password@host?from=address")
+        return value
 
 
 class WebConfig(_Strict):
     enabled: bool = True
     host: str = "127.0.0.1"
     port: int = Field(DEFAULT_PORT, ge=0, le=65535)
+    # the address people reach the dashboard at, for the links in messages (behind a proxy)
+    public_url: str | None = Field(None, pattern=r"^https?://")
 
 
 class PipelineConfig(_Strict):
@@ -253,6 +266,16 @@ class AnalysisConfig(_Strict):
         return self
 
 
+class RewriteConfig(_Strict):
+    """Optional: a language model behind an OpenAI-compatible endpoint (a local server, for
+    example) that proposes rewrites of a statement. Everything works without it."""
+
+    url: str = Field(pattern=r"^https?://")
+    model: str = Field(min_length=1)
+    api_key: str | None = Field(None, repr=False)
+    timeout: float = Field(60.0, gt=0, le=600)
+
+
 class WorkspaceConfig(_Strict):
     version: int = 1
     name: str = "Ascua"
@@ -266,6 +289,7 @@ class WorkspaceConfig(_Strict):
     web: WebConfig = WebConfig()
     pipeline: PipelineConfig = PipelineConfig()
     analysis: AnalysisConfig = AnalysisConfig()
+    rewrite: RewriteConfig | None = None
 
     @field_validator("version")
     @classmethod

@@ -19,6 +19,7 @@ from ascua.i18n import language_from_environment, translator
 from ascua.model import SourceBatch
 from ascua.pipeline import Pipeline
 from ascua.respond.alerts import AlertManager
+from ascua.respond.escalate import Escalation, Links, PlanSource, signing_key
 from ascua.respond.notify import Notifier
 from ascua.sources import SourceContext, source_class
 from ascua.store.database import Database, open_database
@@ -54,10 +55,32 @@ class Radar:
         """The person's language (``ASCUA_LANG`` or the locale), else the workspace's."""
         return translator(language_from_environment(self.workspace.config.language))
 
-    def link(self, alert_id: int) -> str:
+    @property
+    def base_url(self) -> str:
+        """Where people reach the dashboard: ``web.public_url``, else the address it listens on."""
         web = self.workspace.config.web
+        if web.public_url:
+            return web.public_url.rstrip("/")
         host = "127.0.0.1" if web.host in ("0.0.0.0", "::") else web.host  # noqa: S104 - a comparison, not a bind
-        return f"http://{host}:{web.port}/alerts/{alert_id}"
+        return f"http://{host}:{web.port}"
+
+    def link(self, alert_id: int) -> str:
+        return f"{self.base_url}/alerts/{alert_id}"
+
+    def links(self, base: str | None = None) -> Links:
+        """The links in messages (crisis room, acknowledgement), signed with the workspace's key."""
+        return Links(base or self.base_url, signing_key(self.database.engine))
+
+    def escalation(self, translations: gettext.NullTranslations, base: str | None = None) -> Escalation:
+        """The notifier of the team: the config's targets and the plan's people, recorded and escalated."""
+        return Escalation(
+            self.database.engine,
+            self.workspace.config.alerts,
+            PlanSource(self.workspace.plan_path),
+            translations,
+            self.links(base),
+            self.workspace.zone,
+        )
 
     def pipeline(
         self,

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import signal
 import time
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from rich.console import Console
@@ -23,11 +24,15 @@ from ascua import __version__
 from ascua.deep_tier import DeepAnalysisWorker
 from ascua.pipeline import EmbeddedRunner, Outcome
 from ascua.radar import Radar
-from ascua.respond.notify import AppriseNotifier, ConsoleNotifier, Notifier
+from ascua.respond.escalate import Escalation
+from ascua.respond.notify import ConsoleNotifier, Notifier
+from ascua.respond.plan import Readiness
 from ascua.store.lock import writer_lock
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 STATUS_EVERY = 30.0
+TICK_EVERY = 15.0  # seconds between escalation checks and message retries
 FIRST_STATUS = 5.0
 
 
@@ -88,6 +93,8 @@ class RadarRun:
         self.overrides = overrides or {}
         self.url: str | None = None
         self.deep: DeepAnalysisWorker | None = None
+        self.escalation: Escalation | None = None
+        self._readiness_day: date | None = None
         self._stored = 0
         self._data_time: datetime | None = None
         self._last_status = time.monotonic() - STATUS_EVERY + FIRST_STATUS
@@ -140,7 +147,7 @@ class RadarRun:
     def _plan_readiness(self) -> None:
         """One line on the crisis plan: its readiness, or what is wrong with it (the radar runs anyway)."""
         from ascua.config import ConfigError
-        from ascua.respond.plan import workspace_readiness
+        from ascua.respond.plan import remember_readiness, workspace_readiness
 
         _ = self.radar.translations.gettext
         workspace = self.radar.workspace
@@ -149,6 +156,8 @@ class RadarRun:
         except ConfigError as error:
             self.out.print(Text(_("Crisis plan: {error}").format(error=error), style="yellow"))
             return
+        before = remember_readiness(self.radar.database.engine, report)
+        self._readiness_day = datetime.now(workspace.zone).date()
         critical = sum(1 for finding in report.findings if finding.severity == "critical")
         line = _("Crisis plan: readiness {score}/100").format(score=report.score)
         if report.findings:
@@ -156,6 +165,36 @@ class RadarRun:
                 count=len(report.findings), critical=critical
             )
         self.out.print(Text(line, style="yellow" if critical or report.score < 70 else ""))
+        self._readiness_dropped(report, before)
+
+    def _readiness_watch(self) -> None:
+        """Once a day while the radar runs: warn when the plan's readiness dropped since last time."""
+        from ascua.config import ConfigError
+        from ascua.respond.plan import remember_readiness, workspace_readiness
+
+        workspace = self.radar.workspace
+        today = datetime.now(workspace.zone).date()
+        if self._readiness_day == today:
+            return
+        self._readiness_day = today
+        try:
+            report = workspace_readiness(workspace, today)
+        except ConfigError as error:
+            log.error("the crisis plan has an error: %s", error)
+            return
+        self._readiness_dropped(report, remember_readiness(self.radar.database.engine, report))
+
+    def _readiness_dropped(self, report: Readiness, before: Readiness | None) -> None:
+        """Warn when the plan is less ready than when the radar last looked, with what is new."""
+        if before is None or report.score >= before.score:
+            return
+        _ = self.radar.translations.gettext
+        line = _("Crisis plan: readiness dropped from {before} to {score}/100: ascua plan check")
+        self.out.print(Text(line.format(before=before.score, score=report.score), style="yellow"))
+        known = {(finding.field, finding.problem) for finding in before.findings}
+        for finding in report.findings:
+            if (finding.field, finding.problem) not in known:
+                self.out.print(Text("  · " + finding.said(_)[0], style="yellow"))
 
     def _shown(self, mention_ids: list[int]) -> None:
         """The dashboard showed these posts to a person: the deep tier reads them first."""
@@ -182,9 +221,21 @@ class RadarRun:
         config = self.radar.workspace.config
         if config.alerts.console:
             notifiers.append(ConsoleNotifier(self.out, translations, link, self.radar.workspace.zone))
-        if config.alerts.targets:
-            notifiers.append(AppriseNotifier(config.alerts.targets, translations, link, self.radar.workspace.zone))
+        self.escalation = self.radar.escalation(translations, self.url)
+        notifiers.append(self.escalation)
         return notifiers
+
+    async def _tick(self, stop: asyncio.Event) -> None:
+        """Escalate unacknowledged alerts and retry failed messages while the radar runs."""
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), TICK_EVERY)
+            try:
+                if self.escalation is not None:
+                    await asyncio.to_thread(self.escalation.tick)
+                await asyncio.to_thread(self._readiness_watch)
+            except Exception:  # the clock of escalations must not stop the radar
+                log.exception("escalation tick failed")
 
     async def _run(self, stop: asyncio.Event) -> int:
         _ = self.radar.translations.gettext
@@ -194,6 +245,7 @@ class RadarRun:
             await self._wait(stop)
             return 0
         pipeline = self.radar.pipeline(notifiers=self._notifiers())
+        ticker = asyncio.create_task(self._tick(stop), name="escalation")
         config = self.radar.workspace.config
         runner = EmbeddedRunner(pipeline, queue_size=config.pipeline.queue_size, on_outcome=self._progress)
         self.deep = pipeline.deep = DeepAnalysisWorker.for_radar(self.radar, pipeline)
@@ -205,6 +257,7 @@ class RadarRun:
         try:
             stats = await runner.run(feeds, stop)
         finally:
+            ticker.cancel()
             if timer is not None:
                 timer.cancel()
             if self.deep is not None:  # after the stream's last batch: the deep batch in hand is written or dropped

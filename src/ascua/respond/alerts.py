@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, select
 
 from ascua.model import AlertChange, AlertEvent, Assessment, Level, utcnow
+from ascua.respond.room import ROOM_LEVEL, open_room, record
 from ascua.store.schema import alert, alert_event
 
 
@@ -120,6 +121,16 @@ class AlertManager:
                 recorded_at=now,
             )
         )
+        summary = {
+            "opened": "detected at {level}: {reason}",
+            "escalated": "escalated to {level}: {reason}",
+            "deescalated": "down to {level}: {reason}",
+            "resolved": "the radar sees the wave over: {reason}",
+        }[change].format(level=level.label, reason=assessment.reason)
+        record(connection, current.alert_id, change, summary, at=assessment.at, level=level.label,
+               previous=previous.label)  # fmt: skip
+        if level >= ROOM_LEVEL:
+            open_room(connection, current.alert_id, at=assessment.at)
         return AlertEvent(
             alert_id=current.alert_id,
             brand=brand,

@@ -1,7 +1,7 @@
-"""Notifiers: where alert events go. The console, and every Apprise target in the config.
+"""Notifiers: where alert events go. The console here; the team (Apprise targets and the
+plan's people, with escalation) in :mod:`ascua.respond.escalate`.
 
-A notifier takes an :class:`~ascua.model.AlertEvent`. A failing target never blocks
-the others and never shows its URL (it may hold a token) in a log or message.
+A notifier takes an :class:`~ascua.model.AlertEvent`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from typing import Protocol
 from rich.console import Console
 from rich.text import Text
 
-from ascua.config import AlertTarget
 from ascua.explain.text import short_form
 from ascua.model import AlertEvent, Level
 
@@ -70,43 +69,3 @@ class ConsoleNotifier:
                 self.console.print(Text("  " + text, style="dim"))
         if self.link is not None:
             self.console.print(Text("  " + self.link(event.alert_id), style="cyan"))
-
-
-class AppriseNotifier:
-    """Sends alert events to the config's Apprise targets at or above their level."""
-
-    def __init__(
-        self,
-        targets: list[AlertTarget],
-        translations: gettext.NullTranslations,
-        link: Callable[[int], str] | None,
-        zone: tzinfo = UTC,
-    ):
-        self.targets = targets
-        self._ = translations.gettext
-        self.link = link
-        self.zone = zone
-
-    def notify(self, event: AlertEvent) -> None:
-        import apprise
-
-        _ = self._
-        peak = max(event.level, event.previous)
-        body = event.reason
-        if event.explanation is not None:
-            body += "\n\n" + "\n".join(short_form(event.explanation, _, self.zone))
-        body += f"\n\n{self.link(event.alert_id)}" if self.link else ""
-        for target in self.targets:
-            if peak < Level.parse(target.min_level):
-                continue
-            sender = apprise.Apprise()
-            if not sender.add(target.url):
-                log.error("alert target %r: its URL is not a valid Apprise URL", target.name)
-                continue
-            try:
-                delivered = sender.notify(title=f"[Ascua] {alert_title(event, _)}", body=body)
-            except Exception as error:  # a broken target must not stop the radar or the other targets
-                log.error("alert target %r failed: %s", target.name, type(error).__name__)
-                continue
-            if not delivered:
-                log.error("alert target %r did not accept alert #%s", target.name, event.alert_id)

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
+from sqlalchemy import Engine
 
-from ascua.config import ConfigError, Workspace, _Strict, read_located_yaml, validate_located
+from ascua.config import ConfigError, Workspace, _expand_env, _Strict, read_located_yaml, validate_located
 from ascua.i18n import N_
 
 CHANNELS = (
@@ -50,6 +51,8 @@ class Person(_Strict):
     phone: str | None = None
     chat: str | None = None
     languages: list[str] = Field(default_factory=list)
+    # more ways to reach them, as Apprise URLs (tgram://…, slack://…, json://…); ${VAR} for tokens
+    notify: list[str] = Field(default_factory=list, repr=False)
 
     @field_validator("email")
     @classmethod
@@ -83,6 +86,9 @@ class CorporateChannel(_Strict):
     name: str = Field(min_length=1)
     url: str
     publisher: str
+    # the CMS's webhook: each published statement is POSTed there as JSON (an https:// address
+    # or any Apprise URL; ${VAR} for its token)
+    webhook: str | None = Field(None, repr=False)
 
     @field_validator("url")
     @classmethod
@@ -126,7 +132,7 @@ def load_plan(path: Path) -> Plan:
     if not path.is_file():
         raise ConfigError(path, "no crisis plan here: 'ascua init' writes an example plan.yaml to start from")
     raw, lines = read_located_yaml(path.read_bytes(), path, "'ascua init' writes an example plan.yaml")
-    return validate_located(Plan, raw, lines, path)
+    return validate_located(Plan, _expand_env(raw, (), lines, path), lines, path)
 
 
 Severity = Literal["critical", "important", "minor"]
@@ -163,7 +169,9 @@ class Readiness:
         return {"score": self.score, "findings": [finding.as_json() for finding in self.findings]}
 
 
-def readiness(plan: Plan, *, today: date, languages: list[str] | None = None) -> Readiness:
+def readiness(
+    plan: Plan, *, today: date, languages: list[str] | None = None, email_server: bool | None = None
+) -> Readiness:
     """What the plan lacks for a crisis tomorrow, most serious first, and a score out of 100."""
     found: list[Finding] = []
 
@@ -265,6 +273,14 @@ def readiness(plan: Plan, *, today: date, languages: list[str] | None = None) ->
             add("minor", f"escalation[{index}].after_minutes_unacknowledged",
                 N_("the {level} rule never escalates when nobody acknowledges"),
                 N_("add 'after_minutes_unacknowledged:' (e.g. 15)"), level=rule.level)  # fmt: skip
+    if email_server is not None:
+        named = dict.fromkeys(name for rule in plan.escalation for name in rule.notify if name in people)
+        unreachable = [name for name in named if not _radar_reaches(plan, name, email_server)]
+        if unreachable:
+            add("important", "escalation",
+                N_("the radar cannot reach {names}: no e-mail server and no 'notify:' URL"),
+                N_("set alerts.email in ascua.yaml (the SMTP server that e-mails them), or give each a 'notify:' URL"),
+                names=", ".join(unreachable))  # fmt: skip
     for lang in languages or []:
         if not plan.templates.get(lang):
             add("important", f"templates.{lang}", N_("no message templates in '{lang}'"),
@@ -287,6 +303,13 @@ def readiness(plan: Plan, *, today: date, languages: list[str] | None = None) ->
     return Readiness(score, found)
 
 
+def _radar_reaches(plan: Plan, name: str, email_server: bool) -> bool:
+    for person in [*plan.team, *plan.advisors, plan.spokesperson, plan.backup_spokesperson]:
+        if person is not None and person.name == name:
+            return bool(person.notify) or (bool(person.email) and email_server)
+    return False
+
+
 def _reachable(channel: str, contact: str) -> bool:
     if channel == "email":
         return bool(_EMAIL.match(contact))
@@ -301,4 +324,29 @@ def workspace_readiness(workspace: Workspace, today: date) -> Readiness:
     """The readiness of the workspace's plan, for the brands' languages."""
     plan = load_plan(workspace.plan_path)
     languages = sorted({lang for brand in workspace.config.brands for lang in brand.languages})
-    return readiness(plan, today=today, languages=languages)
+    return readiness(plan, today=today, languages=languages, email_server=workspace.config.alerts.email is not None)
+
+
+def remember_readiness(engine: Engine, report: Readiness) -> Readiness | None:
+    """Keep the plan's latest readiness in the database; the one kept before (or ``None``)."""
+    import json
+
+    from sqlalchemy import select
+
+    from ascua.store.schema import setting
+
+    value = json.dumps({"score": report.score, "fields": [[f.field, f.problem] for f in report.findings]})
+    with engine.begin() as connection:
+        before = connection.execute(select(setting.c.value).where(setting.c.key == "plan_readiness")).scalar()
+        if before is None:
+            connection.execute(setting.insert().values(key="plan_readiness", value=value))
+        else:
+            connection.execute(setting.update().where(setting.c.key == "plan_readiness").values(value=value))
+    if before is None:
+        return None
+    try:
+        data = json.loads(before)
+        known = [Finding("minor", field, problem, "") for field, problem in data["fields"]]
+        return Readiness(int(data["score"]), known)
+    except (ValueError, KeyError, TypeError):  # kept by another version: start again
+        return None

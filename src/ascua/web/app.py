@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, Form, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy import select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ascua import __version__
@@ -26,9 +27,13 @@ from ascua.explain.note import say
 from ascua.explain.store import explain_alert, stored_explanation
 from ascua.explain.text import short_form
 from ascua.i18n import LANGUAGES, best_language, translator
+from ascua.respond.escalate import Links, acknowledge_link, signing_key
+from ascua.respond.publish import Publication, publications, statement_versions
+from ascua.respond.room import STATUSES, acknowledge, room_of, timeline
 from ascua.status import workspace_status
 from ascua.store import reads
 from ascua.store.database import Database
+from ascua.store.schema import delivery
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 50
@@ -138,6 +143,14 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
             return JSONResponse({"error": {"status": 422, "message": "invalid request", "details": problems}}, 422)
         return page(request, "error.html", 422, status=422, message="; ".join(problems))
 
+    signing: list[Links] = []
+
+    def links() -> Links:
+        """The signer of acknowledgement links and forms (its key is made on first use)."""
+        if not signing:
+            signing.append(Links("", signing_key(database.engine)))
+        return signing[0]
+
     # --- pages -----------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -166,11 +179,15 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
                 connection, brand_key=item.brand, sentiment="negative", since=since, until=until, limit=30
             )
             explanation = stored_explanation(connection, alert_id)
+            response = _response_of(connection, alert_id)
         showing(negative)
         gettext = translator(language_of(request)).gettext
         return page(
             request,
             "alert.html",
+            **response,
+            ack_form=links().form_token(alert_id),
+            statuses=STATUSES,
             alert=item,
             history=history,
             negative=negative,
@@ -179,6 +196,58 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
             unknown=[say(note, gettext) for note in (explanation or {}).get("unknown", [])],
             refresh=None if item.resolved_at else 20,
         )
+
+    # --- acknowledging, and the public crisis updates -------------------------------------
+
+    @app.post("/alerts/{alert_id}/ack", include_in_schema=False)
+    def alert_ack(request: Request, alert_id: int, token: str = Form(...), name: str = Form(...)) -> Response:
+        """The dashboard's acknowledge button (the form carries a signed token for this alert)."""
+        name = name.strip()[:120]
+        if not name or links().read_form_token(token) != alert_id:
+            raise HTTPException(400, "this form has expired or is not for this alert: reload the page")
+        with database.engine.begin() as connection:
+            if reads.alert_by_id(connection, alert_id) is None:
+                raise HTTPException(404, f"no alert #{alert_id}")
+            acknowledge(connection, alert_id, by=name, via="web")
+        return RedirectResponse(f"/alerts/{alert_id}", status_code=303)
+
+    @app.get("/ack/{token}", response_class=HTMLResponse, include_in_schema=False)
+    def ack_page(request: Request, token: str) -> HTMLResponse:
+        """The link in a message: a page with one button (a GET never changes anything, so
+        mail scanners that open links do not acknowledge for the person)."""
+        try:
+            alert_id, person = links().read_ack(token)
+        except ValueError as error:
+            raise HTTPException(400, str(error)) from None
+        with database.engine.connect() as connection:
+            item = reads.alert_by_id(connection, alert_id)
+        if item is None:
+            raise HTTPException(404, f"no alert #{alert_id}")
+        return page(request, "ack.html", alert=item, person=person, token=token, done=False)
+
+    @app.post("/ack/{token}", response_class=HTMLResponse, include_in_schema=False)
+    def ack_confirm(request: Request, token: str) -> HTMLResponse:
+        try:
+            alert_id, person, changed = acknowledge_link(database.engine, links(), token)
+        except ValueError as error:
+            raise HTTPException(400, str(error)) from None
+        with database.engine.connect() as connection:
+            item = reads.alert_by_id(connection, alert_id)
+        return page(request, "ack.html", alert=item, person=person, token=token, done=True, changed=changed)
+
+    @app.get("/updates", response_class=HTMLResponse, include_in_schema=False)
+    def public_updates(request: Request, brand: str | None = None) -> HTMLResponse:
+        """The public crisis-update page: what the company published, in order (no login)."""
+        with database.engine.connect() as connection:
+            items = publications(connection, brand_key=brand)
+        return page(request, "updates.html", updates=items, public=True)
+
+    @app.get("/updates.atom", include_in_schema=False)
+    def public_feed(request: Request, brand: str | None = None) -> Response:
+        with database.engine.connect() as connection:
+            items = publications(connection, brand_key=brand)
+        base = str(request.base_url).rstrip("/")
+        return Response(atom_feed(items, base, workspace.config.name), media_type="application/atom+xml")
 
     @app.get("/mentions", response_class=HTMLResponse, include_in_schema=False)
     def mention_list(
@@ -263,6 +332,28 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         result: dict[str, Any] = _jsonable({"alert_id": alert_id, **data})
         return result
 
+    @app.get("/api/v1/alerts/{alert_id}/room", tags=["alerts"])
+    def api_room(alert_id: int) -> dict[str, Any]:
+        """The alert's crisis room: status, owner, checklist, timeline, messages and statements."""
+        with database.engine.connect() as connection:
+            if reads.alert_by_id(connection, alert_id) is None:
+                raise HTTPException(404, f"no alert #{alert_id}")
+            response = _response_of(connection, alert_id)
+        return {
+            "alert_id": alert_id,
+            "room": response["room"].as_json() if response["room"] else None,
+            "timeline": [entry.as_json() for entry in response["timeline"]],
+            "deliveries": [_jsonable(row) for row in response["deliveries"]],
+            "statements": [version.as_json() for version in response["statements"]],
+        }
+
+    @app.get("/api/v1/updates", tags=["updates"])
+    def api_updates(brand: str | None = None, limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+        """The published crisis updates, newest first (public)."""
+        with database.engine.connect() as connection:
+            items = publications(connection, brand_key=brand, limit=limit)
+        return {"items": [item.as_json() for item in items]}
+
     @app.get("/api/v1/mentions", tags=["mentions"])
     def api_mentions(
         brand: str | None = None,
@@ -280,6 +371,45 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         return {"status": "ok"}
 
     return app
+
+
+_DELIVERY_COLUMNS = ("purpose", "recipient", "channel", "address", "status", "attempts", "last_error", "created_at",
+                     "updated_at")  # fmt: skip
+
+
+def _response_of(connection: Any, alert_id: int) -> dict[str, Any]:
+    """What the team did about an alert: its room, timeline, messages and statements."""
+    columns = [delivery.c[name] for name in _DELIVERY_COLUMNS]
+    sent = connection.execute(select(*columns).where(delivery.c.alert_id == alert_id).order_by(delivery.c.id))
+    return {
+        "room": room_of(connection, alert_id),
+        "timeline": timeline(connection, alert_id),
+        "deliveries": [dict(row._mapping) for row in sent],
+        "statements": statement_versions(connection, alert_id),
+    }
+
+
+def atom_feed(items: Sequence[Publication], base: str, name: str) -> bytes:
+    """The public updates as an Atom feed (feedgen), newest first."""
+    from feedgen.feed import FeedGenerator
+
+    feed = FeedGenerator()
+    feed.id(f"{base}/updates")
+    feed.title(f"{name}: crisis updates")
+    feed.link(href=f"{base}/updates", rel="alternate")
+    feed.link(href=f"{base}/updates.atom", rel="self")
+    feed.updated(items[0].published_at if items else datetime(2026, 1, 1, tzinfo=UTC))
+    for item in reversed(items):  # feedgen puts the last added first
+        entry = feed.add_entry()
+        entry.id(f"{base}/updates#update-{item.id}")
+        entry.title(item.title)
+        entry.link(href=f"{base}/updates#update-{item.id}")
+        entry.published(item.published_at)
+        entry.updated(item.published_at)
+        entry.author({"name": item.brand_name})
+        entry.content(item.text, type="text")
+    result: bytes = feed.atom_str(pretty=True)
+    return result
 
 
 def _jsonable(value: Any) -> Any:
