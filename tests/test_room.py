@@ -178,7 +178,7 @@ def test_only_the_spokesperson_approves_then_the_frozen_text_goes_to_stakeholder
         with pytest.raises(RoomError, match="changed after its approval"):
             publish_statement(escalation, alert_id, by="Marta Gil", public_url="http://127.0.0.1:8450")
 
-        client = TestClient(create_app(workspace, radar.database))
+        client = TestClient(create_app(workspace, radar.database), headers={"accept-language": "en"})
         page = client.get("/updates")
         assert page.status_code == 200 and "Nos equivocamos" in page.text
         assert "<script>alert(1)</script>" not in page.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
@@ -204,7 +204,7 @@ def test_the_link_in_a_message_asks_before_acknowledging_and_the_dashboard_form_
     with Radar.open(workspace) as radar:
         (alert_id,) = _alerts(radar, Level.INCIDENT)
         links = Links("http://127.0.0.1:8450", signing_key(radar.database.engine))
-        client = TestClient(create_app(workspace, radar.database))
+        client = TestClient(create_app(workspace, radar.database), headers={"accept-language": "en"})
         token = links.ack(alert_id, "Lucía Romero").rsplit("/", 1)[1]
 
         page = client.get(f"/ack/{token}")
@@ -222,7 +222,7 @@ def test_the_link_in_a_message_asks_before_acknowledging_and_the_dashboard_form_
     with Radar.open(workspace) as radar:
         manager = AlertManager(radar.database.engine, radar.brand_ids, {"vuelaya": "Vuelaya"}, "t")
         manager.process([Assessment("vuelaya", Level.CRISIS, T0 + timedelta(hours=1), "a multitudinous wave")])
-        client = TestClient(create_app(workspace, radar.database))
+        client = TestClient(create_app(workspace, radar.database), headers={"accept-language": "en"})
         alert_page = client.get(f"/alerts/{alert_id}")
         assert "Crisis room" in alert_page.text and 'action="/alerts/1/ack"' in alert_page.text
         form_token = alert_page.text.split('name="token" value="')[1].split('"')[0]
@@ -263,6 +263,7 @@ def test_the_crisis_room_from_the_command_line(workspace: Workspace) -> None:
     shown = run("room", "show", "1")
     assert "Crisis room of alert #1 · responding · owner: Lucía Romero" in shown
     assert "☑ Find out what happened" in shown and "Daniel Ortega: press called" in shown
+    assert "Roles: spokesperson Marta Gil · backup spokesperson Lucía Romero · crisis lead Lucía Romero" in shown
     data = json.loads(run("room", "show", "1", "--json"))
     assert data["room"]["status"] == "responding"
     assert [e["kind"] for e in data["timeline"]][:2] == ["opened", "room"]

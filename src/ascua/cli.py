@@ -621,17 +621,6 @@ statement_app = typer.Typer(help="Crisis statements: check a draft against the p
 app.add_typer(statement_app, name="statement")
 
 _MARK = {"met": ("✓", "green"), "missing": ("–", "yellow"), "violated": ("✗", "bold red")}
-_PRINCIPLE_NAMES = {
-    "admits_error": N_("admits the error"),
-    "apologizes": N_("apologises without conditions"),
-    "explains_what": N_("explains what happened"),
-    "explains_how": N_("explains how it happened"),
-    "action_with_timeframe": N_("says what is being done, and by when"),
-    "prevention": N_("states how a repeat is prevented"),
-    "honest": N_("open and honest (no evasion, no blame-shifting)"),
-    "on_record": N_("nothing off the record"),
-    "human_tone": N_("friendly, human tone"),
-}
 N_("met"), N_("missing"), N_("violated")  # the statuses, translated where shown
 
 
@@ -666,13 +655,15 @@ def _check(text: str | None, file: Path | None, lang: str) -> Any:
 
 
 def _print_check(report: Any, only_problems: bool = False) -> None:
+    from ascua.respond.statement import PRINCIPLE_NAMES
+
     for name, verdict in report.principles.items():
         if only_problems and verdict.status != "violated":
             continue
         mark, style = _MARK[verdict.status]
         line = Text()
         line.append(f"{mark} ", style=style)
-        line.append(f"{_(_PRINCIPLE_NAMES[name])}: {_(verdict.status)}", style=style if verdict.status != "met" else "")
+        line.append(f"{_(PRINCIPLE_NAMES[name])}: {_(verdict.status)}", style=style if verdict.status != "met" else "")
         if verdict.evidence:
             line.append("  «" + "», «".join(verdict.evidence) + "»", style="dim")
         out.print(line)

@@ -121,8 +121,15 @@ def room_show(
     if room is None:
         out.print(Text(gettext("Alert #{id} has no crisis room (ascua room open {id} opens one).").format(id=alert_id)))
     else:
+        from ascua.respond.escalate import PlanSource
+        from ascua.respond.plan import roles
+
         out.print(Text(gettext("Crisis room of alert #{id} · {status} · owner: {owner}").format(
             id=alert_id, status=gettext(room.status), owner=room.owner or "—"), style="bold"))  # fmt: skip
+        held = roles(PlanSource(ws.plan_path).get())
+        if held:
+            out.print(Text(gettext("Roles") + ": " + " · ".join(f"{gettext(role)} {name}" for role, name in held),
+                           style="dim"))  # fmt: skip
         for step in room.steps:
             mark = "☑" if step.done else "☐"
             who = f"  ({step.by}, {step.at.astimezone(zone):%d %b %H:%M})" if step.done and step.at else ""

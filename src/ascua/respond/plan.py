@@ -119,6 +119,23 @@ class Plan(_Strict):
     templates: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 
+N_("spokesperson"), N_("backup spokesperson"), N_("team"), N_("advisor")  # the roles, translated where shown
+
+
+def roles(plan: Plan | None) -> list[tuple[str, str]]:
+    """Who holds which role in a crisis, for the crisis room: (role, name), the spokesperson first."""
+    if plan is None:
+        return []
+    found: list[tuple[str, str]] = []
+    if plan.spokesperson is not None:
+        found.append(("spokesperson", plan.spokesperson.name))
+    if plan.backup_spokesperson is not None:
+        found.append(("backup spokesperson", plan.backup_spokesperson.name))
+    found += [(person.role or "team", person.name) for person in plan.team]
+    found += [("advisor", person.name) for person in plan.advisors]
+    return found
+
+
 def plan_schema() -> dict[str, Any]:
     """The JSON Schema of ``plan.yaml``."""
     schema = Plan.model_json_schema()

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Literal
 
 import yaml
 
+from ascua.i18n import N_
 from ascua.query.text import fold
 
 if TYPE_CHECKING:
@@ -44,6 +45,18 @@ PRINCIPLES = (
     "on_record",
     "human_tone",
 )
+# each principle in a reader's words (translated where shown)
+PRINCIPLE_NAMES = {
+    "admits_error": N_("admits the error"),
+    "apologizes": N_("apologises without conditions"),
+    "explains_what": N_("explains what happened"),
+    "explains_how": N_("explains how it happened"),
+    "action_with_timeframe": N_("says what is being done, and by when"),
+    "prevention": N_("states how a repeat is prevented"),
+    "honest": N_("open and honest (no evasion, no blame-shifting)"),
+    "on_record": N_("nothing off the record"),
+    "human_tone": N_("friendly, human tone"),
+}
 MAX_CHARS = 50_000
 
 

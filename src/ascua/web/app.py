@@ -27,9 +27,11 @@ from ascua.explain.note import say
 from ascua.explain.store import explain_alert, stored_explanation
 from ascua.explain.text import short_form
 from ascua.i18n import LANGUAGES, best_language, translator
-from ascua.respond.escalate import Links, acknowledge_link, signing_key
+from ascua.respond.escalate import Links, PlanSource, acknowledge_link, signing_key
+from ascua.respond.plan import roles
 from ascua.respond.publish import Publication, publications, statement_versions
 from ascua.respond.room import STATUSES, acknowledge, room_of, timeline
+from ascua.respond.statement import PRINCIPLE_NAMES
 from ascua.status import workspace_status
 from ascua.store import reads
 from ascua.store.database import Database
@@ -144,6 +146,7 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         return page(request, "error.html", 422, status=422, message="; ".join(problems))
 
     signing: list[Links] = []
+    plan_source = PlanSource(workspace.plan_path)  # read again when the file changes
 
     def links() -> Links:
         """The signer of acknowledgement links and forms (its key is made on first use)."""
@@ -187,6 +190,8 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
             "alert.html",
             **response,
             ack_form=links().form_token(alert_id),
+            roles=roles(plan_source.get()),
+            principle_names=PRINCIPLE_NAMES,
             statuses=STATUSES,
             alert=item,
             history=history,
