@@ -385,5 +385,8 @@ def test_a_first_statement_is_drafted_from_the_explanation_and_the_plan(imported
         check = drafted["check"]
         assert {check[name]["status"] for name in ("admits_error", "apologizes", "action_with_timeframe")} == {"met"}
         assert check["explains_how"]["status"] == check["prevention"]["status"] == "missing"
+    text = runner.invoke(app, ["statement", "draft", str(alert_id), "-w", str(workspace.root), "--lang", "en"])
+    assert text.exit_code == 0 and "admits the error" in text.stderr  # the check, on standard error…
+    assert text.stdout.strip() == drafted["draft"]  # …so that 'draft ID > draft.txt' keeps the text alone
     missing = runner.invoke(app, ["statement", "draft", "9999", "-w", str(workspace.root)])
     assert missing.exit_code == 2

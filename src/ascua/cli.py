@@ -654,7 +654,7 @@ def _check(text: str | None, file: Path | None, lang: str) -> Any:
         fail(str(error), EXIT_USAGE)
 
 
-def _print_check(report: Any, only_problems: bool = False) -> None:
+def _print_check(report: Any, only_problems: bool = False, to: Console = out) -> None:
     from ascua.respond.statement import PRINCIPLE_NAMES
 
     for name, verdict in report.principles.items():
@@ -666,7 +666,7 @@ def _print_check(report: Any, only_problems: bool = False) -> None:
         line.append(f"{_(PRINCIPLE_NAMES[name])}: {_(verdict.status)}", style=style if verdict.status != "met" else "")
         if verdict.evidence:
             line.append("  «" + "», «".join(verdict.evidence) + "»", style="dim")
-        out.print(line)
+        to.print(line)
 
 
 @statement_app.command("check")
@@ -737,8 +737,9 @@ def statement_draft(
                                   ensure_ascii=False))  # fmt: skip
         return
     out.print(Text(draft))
-    out.print()
-    _print_check(report)
+    # the check goes to standard error, so that 'ascua statement draft ID > draft.txt' keeps the text alone
+    err.print()
+    _print_check(report, to=err)
 
 
 @app.command("check-post")
