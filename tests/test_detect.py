@@ -296,3 +296,34 @@ def test_after_calming_a_day_window_counts_only_the_people_it_adds() -> None:
     assert later and later[0].level >= Level.WATCH, [c.reason for c in changes]
     # The day still holds the first wave's hundred people; they do not raise anything again.
     assert all(change.signals["scale"] != 86400 or "since" in change.reason for change in later)
+
+
+def test_a_sustained_rise_in_the_negative_share_is_an_incident_a_busier_day_is_not() -> None:
+    """Four more negative people an hour on a brand with ~9: hours on end, it is a slow burn when the
+    negative share rises with it; the same people among proportionally more talk is a busy day."""
+
+    def levels(extra_people: int, extra_mentions: int) -> list[tuple[int, Assessment]]:
+        d = detector()
+        end = history(d, 21, rate=60.0)
+        rng = random.Random(5)
+        changes = []
+        for index in range(10):
+            start = end + index * HOUR
+            usual = 60.0 * BUSY[start.hour]
+            ordinary = max(0, round(rng.gauss(usual, usual**0.5)))
+            negative = sum(rng.random() < 0.15 for _ in range(ordinary)) + extra_people
+            change = d.update(hour(start, ordinary + extra_mentions, negative, negative))
+            if change is not None:
+                changes.append((index, change))
+        return changes
+
+    slow_burn = levels(4, 4)
+    peak = max(change.level for _, change in slow_burn)
+    assert peak == Level.INCIDENT
+    raised = next(change for _, change in slow_burn if change.level == Level.INCIDENT)
+    signals = raised.signals
+    assert signals["window_seconds"] >= 6 * 3600 and signals["z"] < 5.0  # the count alone: not an incident
+    assert signals["share_z"] >= 4.0
+    assert "negative" in raised.reason and "usual" in raised.reason
+    busier = levels(4, round(4 / 0.15))  # the same people, and as much more talk as their share
+    assert max(change.level for _, change in busier) <= Level.WATCH

@@ -55,6 +55,11 @@ _CALM_SCALE = 3600
 _REACH_RATIO = 5.0
 _RUN_SCALE = 3600  # runs only from hours up: within an hour one person posting often would count many times
 _RUN_DRIFT = 1.0
+# A sustained rise: this long above usual, with the negative share this many deviations above its
+# usual, is an incident even where the count alone says watch (a slow burn; docs/detection.md).
+_SUSTAINED = 6 * 3600
+_SUSTAINED_SHARE_Z = 4.0
+_SUSTAINED_Z = 0.75  # of the watch's z: the share's evidence stands in for the rest
 
 
 @dataclass(slots=True, frozen=True)
@@ -502,6 +507,16 @@ class WaveDetector:
                     reach >= self.settings.crisis_reach and reach >= _REACH_RATIO * (mu_r + 1.0)
                 ):
                     level = Level.CRISIS
+        if (
+            level <= Level.WATCH
+            and span >= _SUSTAINED
+            and share_z >= _SUSTAINED_SHARE_Z
+            and excess >= pi
+            and z >= _SUSTAINED_Z * zw
+        ):
+            # Hours on end above usual, and a negative share far above its usual: the rise is in
+            # what people complain about, not in how much they talk (that would move every count).
+            level = Level.INCIDENT
         if level > Level.WATCH and warm:
             # As many more positive posts as negative ones: a good story the model partly misreads
             # (gratitude after a storm reads as negative), not a crisis, until a person looks.
