@@ -129,7 +129,7 @@ def model_sentiments(tweets: list[Tweet]) -> tuple[list[Sentiment | None], float
     for begin in range(0, len(tweets), BATCH):
         chunk = [t.text for t in tweets[begin : begin + BATCH]]
         for result in analyzer.analyse(chunk, langs=["en"] * len(chunk)):
-            out.append(counted_sentiment(result.sentiment, result.scores["negative"]))
+            out.append(counted_sentiment(result.sentiment, result.scores["negative"], result.complaint))
     return out, time.perf_counter() - started
 
 

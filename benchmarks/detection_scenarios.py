@@ -111,14 +111,14 @@ class Sentiments:
 
     def __init__(self) -> None:
         self.analyzer = Analyzer()
-        self.cache: dict[str, tuple[str, float]] = {}
+        self.cache: dict[str, tuple[str, float, bool]] = {}
 
-    def read(self, texts: list[str], langs: list[str | None]) -> list[tuple[str, float]]:
+    def read(self, texts: list[str], langs: list[str | None]) -> list[tuple[str, float, bool]]:
         todo = [i for i, text in enumerate(texts) if text not in self.cache]
         if todo:
             results = self.analyzer.analyse([texts[i] for i in todo], langs=[langs[i] for i in todo])
             for index, result in zip(todo, results, strict=True):
-                self.cache[texts[index]] = (result.sentiment, result.scores.get("negative", 0.0))
+                self.cache[texts[index]] = (result.sentiment, result.scores.get("negative", 0.0), result.complaint)
         return [self.cache[text] for text in texts]
 
 
@@ -136,9 +136,9 @@ def links_of(plan: Plan, matcher: BrandMatcher, sentiments: Sentiments) -> Itera
         keep = [(m, matcher.match(m)) for m in mentions]
         keep = [(m, brands) for m, brands in keep if brands]
         readings = sentiments.read([m.text for m, _ in keep], [m.lang for m, _ in keep])
-        for (item, brands), (label, negative) in zip(keep, readings, strict=True):
+        for (item, brands), (label, negative, complaint) in zip(keep, readings, strict=True):
             number += 1
-            sentiment = counted_sentiment(label, negative)
+            sentiment = counted_sentiment(label, negative, complaint)
             for brand in brands:
                 yield NewLink(
                     brand,

@@ -51,15 +51,17 @@ class Readings:
 
     def __init__(self) -> None:
         self.analyzer = Analyzer()
-        self.cache: dict[tuple[str, str | None], tuple[str, str, float]] = {}
+        self.cache: dict[tuple[str, str | None], tuple[str, str, float, bool]] = {}
 
-    def read(self, texts: list[str], langs: list[str | None]) -> list[tuple[str, str, float]]:
+    def read(self, texts: list[str], langs: list[str | None]) -> list[tuple[str, str, float, bool]]:
         keys = list(zip(texts, langs, strict=True))
         todo = [i for i, key in enumerate(keys) if key not in self.cache]
         if todo:
             results = self.analyzer.analyse([texts[i] for i in todo], langs=[langs[i] for i in todo])
             for index, result in zip(todo, results, strict=True):
-                self.cache[keys[index]] = (result.lang, result.sentiment, result.scores.get("negative", 0.0))
+                self.cache[keys[index]] = (
+                    result.lang, result.sentiment, result.scores.get("negative", 0.0), result.complaint
+                )  # fmt: skip
         return [self.cache[key] for key in keys]
 
 
@@ -95,12 +97,13 @@ def scenario_posts(spec: ScenarioSpec, matcher: BrandMatcher, readings: Readings
         mentions = normalizer.process(SourceBatch("scenario", records=records[offset : offset + 5000])).mentions
         kept = [m for m in mentions if matcher.match(m)]
         read = readings.read([m.text for m in kept], [m.lang for m in kept])
-        for m, (lang, label, negative) in zip(kept, read, strict=True):
+        for m, (lang, label, negative, complaint) in zip(kept, read, strict=True):
             posts.append(
                 Post(
                     id=len(posts) + 1, source=m.source, native_id=m.native_id, text=m.text, created_at=m.created_at,
                     author=m.author_handle, author_name=m.author_name, followers=m.author_followers,
-                    author_created_at=m.author_created_at, lang=lang, sentiment=label, negative=negative, url=m.url,
+                    author_created_at=m.author_created_at, lang=lang, sentiment=label, negative=negative,
+                    complaint=complaint, url=m.url,
                     in_reply_to=m.in_reply_to, quote_of=m.quote_of, repost_of=m.repost_of, reposts=m.reposts,
                     replies=m.replies, quotes=m.quotes, likes=m.likes,
                 )
@@ -113,7 +116,7 @@ def posts_of(spec: ScenarioSpec, matcher: BrandMatcher, readings: Readings) -> t
     posts = scenario_posts(spec, matcher, readings, START + timedelta(days=DAYS))
     links = []
     for post in posts:
-        sentiment = counted_sentiment(post.sentiment, post.negative)
+        sentiment = counted_sentiment(post.sentiment, post.negative, post.complaint)
         fingerprint = post.fingerprint if sentiment == "negative" else 0
         links.append(NewLink(spec.brands[0], post.id, post.created_at, post.author, sentiment, post.followers or 0,
                              post.new_account, fingerprint))  # fmt: skip

@@ -162,6 +162,7 @@ def stored_links_query(brand_id: int) -> Select[Any]:
             mention.c.text,
             analysis.c.sentiment,
             analysis.c.negative,
+            analysis.c.complaint,
         )
         .join(mention, mention.c.id == mention_brand.c.mention_id)
         .outerjoin(analysis, analysis.c.mention_id == mention_brand.c.mention_id)
@@ -171,7 +172,7 @@ def stored_links_query(brand_id: int) -> Select[Any]:
 
 def link_of_row(brand: str, row: Row[Any]) -> NewLink:
     """A row of :func:`stored_links_query` as the windows count it."""
-    sentiment = counted_sentiment(row.sentiment, row.negative)
+    sentiment = counted_sentiment(row.sentiment, row.negative, bool(row.complaint))
     created = _aware(row.created_at)
     author_created = _aware(row.author_created_at) if row.author_created_at else None
     return NewLink(

@@ -109,20 +109,29 @@ class Analysis:
 NEGATIVE_CONFIDENCE = 0.5
 
 
-def counted_sentiment(label: str | None, negative: float | None) -> Sentiment | None:
-    """The sentiment a brand's windows count for a post: negative only when the model is sure enough.
+def counted_sentiment(label: str | None, negative: float | None, complaint: bool = False) -> Sentiment | None:
+    """The sentiment a brand's windows count for a post.
 
-    A post whose most likely reading is negative, but with less than even odds, counts as
-    neutral: the detector sums strangers' posts by the hundred, and those near-ties are
-    where the models are most often wrong.
+    Negative when the model reads it negative with at least even odds, or when it reads a
+    complaint (a customer telling the brand something went wrong) that it does not read as
+    positive: "Cuidado con X: pedidos que no llegan y cobrados igual" is a complaint whatever
+    its tone, and a wave of complaints is what the radar is for. A post whose most likely
+    reading is negative, with less than even odds, and no complaint, counts as neutral: the
+    detector sums strangers' posts by the hundred, and those near-ties are where the models
+    are most often wrong.
 
     >>> counted_sentiment("negative", 0.62), counted_sentiment("negative", 0.41), counted_sentiment("positive", 0.1)
     ('negative', 'neutral', 'positive')
+    >>> counted_sentiment("neutral", 0.38, complaint=True), counted_sentiment("positive", 0.05, complaint=True)
+    ('negative', 'positive')
     """
     if label == "negative":
-        return "negative" if (negative if negative is not None else 1.0) >= NEGATIVE_CONFIDENCE else "neutral"
-    if label in ("neutral", "positive"):
-        return label  # type: ignore[return-value]
+        sure = (negative if negative is not None else 1.0) >= NEGATIVE_CONFIDENCE
+        return "negative" if sure or complaint else "neutral"
+    if label == "neutral":
+        return "negative" if complaint else "neutral"
+    if label == "positive":
+        return "positive"
     return None
 
 

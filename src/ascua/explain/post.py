@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ascua.aggregate import text_fingerprint
-from ascua.model import NEGATIVE_CONFIDENCE, is_new_account
+from ascua.model import counted_sentiment, is_new_account
 
 PostKey = tuple[str, str]
 
@@ -32,6 +32,7 @@ class Post:
     lang: str | None = None
     sentiment: str | None = None
     negative: float | None = None
+    complaint: bool = False
     url: str | None = None
     in_reply_to: str | None = None
     quote_of: str | None = None
@@ -52,9 +53,8 @@ class Post:
         put(self, "key", (self.source, self.native_id))
         put(self, "person", self.author.lower() if self.author else f"post:{self.source}:{self.native_id}")
         put(self, "is_repost", self.repost_of is not None or self.text.startswith("RT @"))
-        # the same rule as ascua.model.counted_sentiment: negative only at even odds or better
-        sure = self.negative if self.negative is not None else 1.0
-        put(self, "is_negative", self.sentiment == "negative" and sure >= NEGATIVE_CONFIDENCE)
+        # counted negative as the windows count it
+        put(self, "is_negative", counted_sentiment(self.sentiment, self.negative, self.complaint) == "negative")
 
     @property
     def fingerprint(self) -> int:

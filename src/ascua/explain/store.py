@@ -123,7 +123,7 @@ _COLUMNS = (
     mention.c.author_handle, mention.c.author_name, mention.c.author_followers, mention.c.author_created_at,
     mention.c.lang, mention.c.url, mention.c.in_reply_to, mention.c.quote_of, mention.c.repost_of,
     mention.c.reposts, mention.c.replies, mention.c.quotes, mention.c.likes,
-    analysis.c.sentiment, analysis.c.negative, analysis.c.lang.label("analysed_lang"),
+    analysis.c.sentiment, analysis.c.negative, analysis.c.complaint, analysis.c.lang.label("analysed_lang"),
 )  # fmt: skip
 
 
@@ -142,6 +142,7 @@ def _posts(connection: Connection, query: Select[Any]) -> list[Post]:
             lang=row.analysed_lang or row.lang,
             sentiment=row.sentiment,
             negative=row.negative,
+            complaint=bool(row.complaint),
             url=row.url,
             in_reply_to=row.in_reply_to,
             quote_of=row.quote_of,

@@ -203,7 +203,11 @@ class MentionWriter:
                     continue
                 seen.add(pair)
                 rows.append({"brand_id": pair[0], "mention_id": row_id, "created_at": item.created_at})
-                sentiment = counted_sentiment(result.sentiment, result.scores.get("negative")) if result else None
+                sentiment = (
+                    counted_sentiment(result.sentiment, result.scores.get("negative"), result.complaint)
+                    if result
+                    else None
+                )
                 links.append(
                     NewLink(
                         brand=key,
