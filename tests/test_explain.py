@@ -390,3 +390,16 @@ def test_a_first_statement_is_drafted_from_the_explanation_and_the_plan(imported
     assert text.stdout.strip() == drafted["draft"]  # …so that 'draft ID > draft.txt' keeps the text alone
     missing = runner.invoke(app, ["statement", "draft", "9999", "-w", str(workspace.root)])
     assert missing.exit_code == 2
+
+
+def test_a_run_of_windows_starts_the_wave_where_the_run_began() -> None:
+    from ascua.explain.store import _windows_and_signs
+
+    straddling = {"scale": 300, "window_start": "2026-03-02T10:20:00+00:00", "window_seconds": 600}
+    slow_burn = {"scale": 3600, "window_start": "2026-03-02T16:00:00+00:00", "window_seconds": 6 * 3600}
+    single = {"scale": 3600, "window_start": "2026-03-02T09:00:00+00:00", "window_seconds": 3600}
+    windows, _signs = _windows_and_signs([(straddling, "watch"), (slow_burn, "incident"), (single, "normal")])
+    assert windows == (
+        (datetime(2026, 3, 2, 10, 15, tzinfo=UTC), 600),  # the window before, and this one
+        (datetime(2026, 3, 2, 11, tzinfo=UTC), 6 * 3600),  # six hours ending with the 16:00 one
+    )

@@ -75,10 +75,16 @@ def _windows_and_signs(
     for signals, to_level in events:
         if not isinstance(signals, dict) or to_level == "normal":
             continue
-        start, seconds = signals.get("window_start"), signals.get("window_seconds") or signals.get("scale")
+        start, scale = signals.get("window_start"), signals.get("scale")
+        seconds = signals.get("window_seconds") or scale
         if isinstance(start, str) and isinstance(seconds, int | float):
             with contextlib.suppress(ValueError):
-                windows.append((datetime.fromisoformat(start), int(seconds)))
+                begin = datetime.fromisoformat(start)
+                if isinstance(scale, int | float) and seconds > scale:
+                    # a run of windows (two straddling ones, or hours of a slow burn) ending with this
+                    # one: the span began that much earlier than the window the signals name
+                    begin -= timedelta(seconds=seconds - scale)
+                windows.append((begin, int(seconds)))
         for sign in signals.get("coordination") or ():
             if isinstance(sign, str) and sign not in signs:
                 signs.append(sign)
