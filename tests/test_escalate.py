@@ -212,3 +212,17 @@ def test_a_broken_plan_edit_keeps_the_last_valid_plan_in_force(
     fixed = source.get()
     assert fixed is not None and fixed.spokesperson is not None and fixed.spokesperson.name == "Marta Gil Pérez"
     assert source.error is None
+
+
+def test_an_import_of_past_posts_pages_nobody_about_past_waves(workspace: Workspace, smtp: Mailbox) -> None:
+    alerts = AlertsConfig(email=f"mailto://127.0.0.1:{smtp.port}?from=radar@example.com")
+    radar, escalation, clock, events = _setup(workspace, alerts)
+    clock.now = T0 + timedelta(days=20)  # the wave was three weeks ago
+    escalation.notify(events[0])
+    clock.now += timedelta(hours=2)
+    escalation.tick()
+    assert smtp.messages == [] and _deliveries(radar) == []
+    with radar.database.engine.connect() as connection:
+        said = [e.summary for e in timeline(connection, 1) if e.kind == "delivery"]
+    assert len(said) == 1 and "in the past" in said[0]
+    radar.close()

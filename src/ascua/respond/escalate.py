@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 
 ACK_MAX_AGE = 14 * 24 * 3600  # seconds an acknowledgement link stays valid
 FIRST_RETRY = 30.0  # seconds before the second attempt; each later one waits four times longer
+STALE = timedelta(hours=6)  # an alert event older than this (an import of past posts) pages nobody
 
 
 class PlanSource:
@@ -329,6 +330,13 @@ class Escalation:
         with self._lock:
             plan = self.plan.get()
             now = self.clock()
+            if now - event.at > STALE:
+                # an import of last month's posts must not page the team about last month's waves
+                with self.engine.begin() as connection:
+                    record(connection, event.alert_id, "delivery",
+                           f"nobody notified: the alert event is from {event.at:%Y-%m-%d %H:%M} UTC, "
+                           "in the past (an import or a replay of old posts)", at=now, status="past")  # fmt: skip
+                return
             title = f"[Ascua] {alert_title(event, self._)}"
             peak = max(event.level, event.previous)
             pending: list[tuple[int, Route]] = []
