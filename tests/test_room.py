@@ -249,7 +249,9 @@ def test_the_crisis_room_from_the_command_line(workspace: Workspace) -> None:
         assert result.exit_code == code, result.output
         return result.output
 
+    assert "not acknowledged: ascua ack 1" in run("status")
     assert "acknowledged by Daniel Ortega" in run("ack", "1")
+    assert "since 2026-01-05 10:00 UTC · acknowledged by Daniel Ortega" in run("status")
     assert "already acknowledged" in run("ack", "1")
     run("room", "owner", "1", "Lucía Romero")
     run("room", "status", "1", "responding", "--note", "on it")

@@ -828,6 +828,8 @@ def status(
 
 
 def _print_status(report: dict[str, Any]) -> None:
+    from ascua.model import Level
+
     out.print(Text(_("Workspace: {path}  ·  database: {url}").format(path=report["workspace"], url=report["database"])))
     counts = report["counts"]
     out.print(_("{m} mentions stored, {a} analysed.").format(m=f"{counts['mentions']:,}", a=f"{counts['analysed']:,}"))
@@ -867,7 +869,17 @@ def _print_status(report: dict[str, Any]) -> None:
         out.print(Text(_("Open alerts:"), style="bold"))
         for item in report["open_alerts"]:
             since = _("since {when}").format(when=_when(item["opened_at"]))
-            out.print(Text(f"  #{item['id']} {_(item['level']).upper()} {item['brand_name']} — {since}"))
+            shown = Text(f"  #{item['id']} {_(item['level']).upper()} {item['brand_name']} — {since} · ")
+            acked = item.get("acknowledged_level")
+            if acked and Level.parse(acked) >= Level.parse(item["level"]):
+                shown.append(_("acknowledged by {name}").format(name=item["acknowledged_by"]), style="green")
+            elif acked:
+                shown.append(_("acknowledged at {level} by {name}, not at {now}: ascua ack {id}").format(
+                    level=_(acked), name=item["acknowledged_by"], now=_(item["level"]), id=item["id"]),
+                    style="yellow")  # fmt: skip
+            else:
+                shown.append(_("not acknowledged: ascua ack {id}").format(id=item["id"]), style="yellow")
+            out.print(shown)
             out.print(Text(f"    {item['reason']}"))
     else:
         out.print(_("No open alerts."))
