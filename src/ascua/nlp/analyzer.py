@@ -246,13 +246,15 @@ class Analyzer:
         cleaned = [model_text(text) for text in texts]
         readable = [index for index, text in enumerate(cleaned) if has_content(text)]
         outputs = self._predict([cleaned[i] for i in readable], tier) if readable else {}
+        # plain Python floats, once for the batch (cheaper than converting each number of each row)
+        rows = {key: values.tolist() for key, values in outputs.items()}
         name = self.model_name(tier)
         results: list[TextAnalysis | None] = [None] * len(texts)
         for position, index in enumerate(readable):
             text = cleaned[index]
             known = langs[index] if langs is not None else None
             lang = known.split("-")[0].lower() if known else self.language.detect(text)
-            results[index] = self._compose(text, lang, {k: v[position] for k, v in outputs.items()}, tier, name)
+            results[index] = self._compose(text, lang, {k: v[position] for k, v in rows.items()}, tier, name)
         empty = self._empty(tier, name)
         return [result if result is not None else empty for result in results]
 
@@ -264,9 +266,9 @@ class Analyzer:
             outputs["sentiment"] = np.asarray(self.sentiment_model.sentiment(texts), dtype=np.float32)
         return outputs
 
-    def _compose(self, text: str, lang: str, out: dict[str, FloatArray], tier: str, name: str) -> TextAnalysis:
-        sentiment = [float(p) for p in out["sentiment"]]
-        irony = float(out["irony"][1]) if "irony" in out else 0.0
+    def _compose(self, text: str, lang: str, out: dict[str, list[float]], tier: str, name: str) -> TextAnalysis:
+        sentiment = list(out["sentiment"])
+        irony = out["irony"][1] if "irony" in out else 0.0
         sarcastic = sarcasm_cue(text)
         if sarcastic:
             irony = max(irony, SARCASM)
@@ -275,12 +277,12 @@ class Analyzer:
             moved = sentiment[2] * 2 / 3
             sentiment = [sentiment[0] + moved, sentiment[1], sentiment[2] - moved]
         scores: dict[str, float] = {label: round(value, 4) for label, value in zip(SENTIMENTS, sentiment, strict=True)}
-        label: Sentiment = SENTIMENTS[int(np.argmax(sentiment))]
+        label: Sentiment = SENTIMENTS[sentiment.index(max(sentiment))]
         fear = fear_cue(text)
-        trained = [float(p) * (1.0 - fear) for p in out["emotion"]] if "emotion" in out else [0.25] * 4
+        trained = [p * (1.0 - fear) for p in out["emotion"]] if "emotion" in out else [0.25] * 4
         emotion = {name_: round(value, 4) for name_, value in zip(EMOTIONS, [*trained, fear], strict=True)}
-        question = "?" in text or "¿" in text or ("question" in out and float(out["question"][1]) >= QUESTION_THRESHOLD)
-        complaint = "complaint" in out and float(out["complaint"][1]) >= COMPLAINT_THRESHOLD
+        question = "?" in text or "¿" in text or ("question" in out and out["question"][1] >= QUESTION_THRESHOLD)
+        complaint = "complaint" in out and out["complaint"][1] >= COMPLAINT_THRESHOLD
         return TextAnalysis(lang, label, scores, emotion, round(irony, 4), question, complaint, tier, name)
 
     def _empty(self, tier: str, name: str) -> TextAnalysis:
