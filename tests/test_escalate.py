@@ -8,6 +8,7 @@ import json
 import logging
 import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +22,7 @@ from ascua.respond.escalate import Escalation, Links, PlanSource, acknowledge_li
 from ascua.respond.room import room_of, timeline
 from ascua.store.schema import delivery
 
-from .conftest import Mailbox, free_port
+from .conftest import Mailbox, free_port, write_workspace
 
 T0 = datetime(2026, 1, 5, 10, tzinfo=UTC)
 REASON = "Vuelaya: 16 different people posted negatively <script>x</script>"
@@ -94,8 +95,9 @@ def test_an_incident_reaches_the_webhook_target_and_the_first_person_of_the_plan
 
 
 def test_nobody_acknowledges_so_the_next_person_is_told_and_the_link_stops_the_escalation(
-    workspace: Workspace, smtp: Mailbox
+    tmp_path: Path, database_url: str, smtp: Mailbox
 ) -> None:
+    workspace = write_workspace(tmp_path / "ws", sources=[], database=database_url)  # SQLite and PostgreSQL
     alerts = AlertsConfig(email=f"mailto://127.0.0.1:{smtp.port}?from=radar@example.com")
     radar, escalation, clock, events = _setup(workspace, alerts)
     escalation.notify(events[0])

@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy.exc import IntegrityError
 
 from ascua.config import AlertsConfig, ConfigError
 from ascua.explain.text import short_form
@@ -164,12 +165,17 @@ def people_of(plan: Plan) -> dict[str, Person]:
 
 def signing_key(engine: Engine) -> str:
     """The workspace's key for acknowledgement links, made on first use and kept in the database."""
-    with engine.begin() as connection:
-        key = connection.execute(select(setting.c.value).where(setting.c.key == "signing_key")).scalar()
-        if key is None:
-            key = secrets.token_urlsafe(32)
-            connection.execute(setting.insert().values(key="signing_key", value=key))
-        return str(key)
+    query = select(setting.c.value).where(setting.c.key == "signing_key")
+    try:
+        with engine.begin() as connection:
+            key = connection.execute(query).scalar()
+            if key is None:
+                key = secrets.token_urlsafe(32)
+                connection.execute(setting.insert().values(key="signing_key", value=key))
+            return str(key)
+    except IntegrityError:  # another process made it at the same moment: use theirs
+        with engine.connect() as connection:
+            return str(connection.execute(query).scalar_one())
 
 
 class Links:
