@@ -167,7 +167,9 @@ class SourceBatch:
     ``cursor`` is saved in the same transaction as the batch's mentions, so a
     restart resumes right after the last stored batch. ``watermark`` is the
     source's promise that nothing older is still to come (it lets windows close
-    when a brand goes quiet).
+    when a brand goes quiet). ``error`` says, in words and without secrets, why the
+    source could not fetch this time (it keeps trying): the source shows as unhealthy
+    until a batch without one is stored.
     """
 
     source: str
@@ -175,6 +177,7 @@ class SourceBatch:
     cursor: dict[str, Any] | None = None
     watermark: datetime | None = None
     problems: list[Problem] = field(default_factory=list)
+    error: str | None = None
 
 
 @dataclass(slots=True)
@@ -189,6 +192,7 @@ class MentionBatch:
     brands: list[tuple[str, ...]] | None = None
     analyses: list[Analysis | None] | None = None
     unmatched: int = 0
+    error: str | None = None  # the source's, passed along (see SourceBatch)
 
 
 @dataclass(slots=True, frozen=True)

@@ -106,6 +106,7 @@ class Normalizer:
             cursor=batch.cursor,
             watermark=batch.watermark,
             problems=problems,
+            error=batch.error,
         )
 
     def mention(self, data: dict[str, Any], collected: datetime | None = None) -> tuple[Mention, list[str]]:

@@ -235,12 +235,14 @@ class MentionWriter:
             "last_success_at": now,
             "updated_at": now,
         }
+        if batch.error is not None:  # the source could not fetch this time: unhealthy, nothing else changes
+            values.update(last_success_at=None, last_error=batch.error[:500], last_error_at=now)
         statement = insert_for(connection, source_state).values(values)
-        update_values: dict[str, Any] = {
-            "mentions_total": source_state.c.mentions_total + inserted,
-            "last_success_at": now,
-            "updated_at": now,
-        }
+        update_values: dict[str, Any] = {"mentions_total": source_state.c.mentions_total + inserted, "updated_at": now}
+        if batch.error is None:
+            update_values["last_success_at"] = now
+        else:
+            update_values.update(last_error=batch.error[:500], last_error_at=now)
         if batch.cursor is not None:
             update_values["cursor"] = statement.excluded.cursor
         connection.execute(statement.on_conflict_do_update(index_elements=["name"], set_=update_values))
