@@ -15,7 +15,7 @@ COMMANDS = [
     ["init"], ["run"], ["serve"], ["import"], ["status"], ["scenario"], ["scenario", "export"],
     ["query"], ["query", "test"], ["analyze"], ["backtest"], ["report"], ["ack"], ["room"], ["room", "show"],
     ["room", "status"], ["room", "step"], ["statement", "save"], ["statement", "approve"], ["statement", "send"],
-    ["statement", "publish"], ["statement", "rewrite"],
+    ["statement", "publish"], ["statement", "rewrite"], ["sources"], ["sources", "check"],
 ]  # fmt: skip
 
 

@@ -190,3 +190,36 @@ def test_the_radar_stores_feed_entries_and_shows_an_outage_as_an_unhealthy_sourc
         status = workspace_status(workspace, radar.database)
     (news,) = status["sources"]
     assert not news["healthy"] and "answered 502" in news["last_error"] and news["mentions"] == 1
+
+
+def test_sources_check_tries_a_source_for_real_and_says_what_happened(tmp_path: Any, feed_server: FeedServer) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from ascua.cli import app
+
+    feed_server.items = [{"id": 1, "minute": 0, "title": "Vuelaya cancela vuelos", "body": "sin aviso"}]
+    source = {"name": "news", "type": "feed", "urls": [f"{feed_server.base}/rss"], "every": "1m"}
+    workspace = write_workspace(tmp_path / "ws", sources=[source], web={"enabled": False})
+    runner = CliRunner()
+    where = ["-w", str(workspace.root)]
+    worked = runner.invoke(app, ["sources", "check", "news", *where])
+    assert worked.exit_code == 0, worked.output
+    assert "news (feed): works — 1 mentions fetched (nothing stored)" in worked.output
+    assert "Vuelaya cancela vuelos" in worked.output
+    data = json.loads(runner.invoke(app, ["sources", "check", "news", *where, "--json"]).output)
+    assert data["ok"] is True and data["mentions"] == 1 and data["sample"][0]["url"] == "https://news.example/1"
+    feed_server.mode = "down"
+    failed = runner.invoke(app, ["sources", "check", "news", *where])
+    assert failed.exit_code == 1 and "failed — 127.0.0.1: the server answered 502" in failed.output
+    unknown = runner.invoke(app, ["sources", "check", "nothing", *where])
+    assert unknown.exit_code == 2 and "no source 'nothing'" in unknown.output
+    from ascua.radar import Radar
+
+    with Radar.open(workspace) as radar, radar.database.engine.connect() as connection:
+        from sqlalchemy import func, select
+
+        from ascua.store.schema import mention
+
+        assert connection.execute(select(func.count()).select_from(mention)).scalar() == 0  # nothing stored

@@ -1083,3 +1083,6 @@ def entrypoint() -> None:  # pragma: no cover - the console script
 
 # the crisis room commands (ascua ack, ascua room …) live in their own module
 from ascua import cli_room as _cli_room  # noqa: E402, F401
+
+# ascua sources …
+from ascua import cli_sources as _cli_sources  # noqa: E402, F401
