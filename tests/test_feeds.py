@@ -182,7 +182,8 @@ def test_the_radar_stores_feed_entries_and_shows_an_outage_as_an_unhealthy_sourc
         assert RadarRun(radar, console, console, web=False, duration=1.5).start() == 0
         status = workspace_status(workspace, radar.database)
     (news,) = status["sources"]
-    assert news["healthy"] and news["mentions"] == 1
+    assert news["healthy"] and news["mentions"] == 1 and news["errors"] == 0
+    assert news["last_item_at"].isoformat() == "2026-01-05T10:00:00+00:00" and news["lag_seconds"] > 0
     assert status["counts"]["mentions"] == 1
     feed_server.mode = "down"
     with Radar.open(workspace) as radar:
@@ -190,6 +191,7 @@ def test_the_radar_stores_feed_entries_and_shows_an_outage_as_an_unhealthy_sourc
         status = workspace_status(workspace, radar.database)
     (news,) = status["sources"]
     assert not news["healthy"] and "answered 502" in news["last_error"] and news["mentions"] == 1
+    assert news["errors"] >= 1  # every failed fetch is counted
 
 
 def test_sources_check_tries_a_source_for_real_and_says_what_happened(tmp_path: Any, feed_server: FeedServer) -> None:

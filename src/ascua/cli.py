@@ -853,7 +853,8 @@ def _print_status(report: dict[str, Any]) -> None:
         )
     out.print(table)
     table = Table(title=_("Sources"), title_justify="left")
-    for column in (_("source"), _("type"), _("mentions"), _("last success"), _("health")):
+    for column in (_("source"), _("type"), _("mentions"), _("last success"), _("newest post"), _("errors"),
+                   _("health")):  # fmt: skip
         table.add_column(column)
     for item in report["sources"]:
         health = (
@@ -861,9 +862,12 @@ def _print_status(report: dict[str, Any]) -> None:
             if item["healthy"]
             else Text(_("failing: {error}").format(error=item["last_error"]), style="red")
         )
+        lag = item.get("lag_seconds")
+        newest = _when(item.get("last_item_at")) + (f" ({_lag(lag)})" if lag is not None else "")
         table.add_row(
-            Text(item["name"]), Text(item["kind"]), f"{item['mentions']:,}", _when(item["last_success_at"]), health
-        )
+            Text(item["name"]), Text(item["kind"]), f"{item['mentions']:,}", _when(item["last_success_at"]),
+            Text(newest), f"{item.get('errors', 0):,}", health,
+        )  # fmt: skip
     out.print(table)
     if report["open_alerts"]:
         out.print(Text(_("Open alerts:"), style="bold"))
@@ -883,6 +887,17 @@ def _print_status(report: dict[str, Any]) -> None:
             out.print(Text(f"    {item['reason']}"))
     else:
         out.print(_("No open alerts."))
+
+
+def _lag(seconds: float) -> str:
+    """How far behind, in words: "2 min ago", "3 h ago", "4 d ago"."""
+    if seconds < 120:
+        return _("{n} s ago").format(n=int(seconds))
+    if seconds < 7200:
+        return _("{n} min ago").format(n=int(seconds // 60))
+    if seconds < 172800:
+        return _("{n} h ago").format(n=int(seconds // 3600))
+    return _("{n} d ago").format(n=int(seconds // 86400))
 
 
 def _when(value: Any) -> str:

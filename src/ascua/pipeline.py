@@ -285,10 +285,15 @@ def _record_source_error(database: Database, name: str, error: Exception) -> Non
     message = f"{type(error).__name__}: {error}"[:500]
     with database.engine.begin() as connection:
         statement = insert_for(connection, source_state).values(
-            name=name, kind=name, cursor=None, mentions_total=0, last_error=message, last_error_at=now, updated_at=now
+            name=name,
+            kind=name,
+            cursor=None,
+            mentions_total=0,
+            last_error=message,
+            last_error_at=now,
+            updated_at=now,
+            errors_total=1,
         )
-        connection.execute(
-            statement.on_conflict_do_update(
-                index_elements=["name"], set_={"last_error": message, "last_error_at": now, "updated_at": now}
-            )
-        )
+        changes = {"last_error": message, "last_error_at": now, "updated_at": now,
+                   "errors_total": source_state.c.errors_total + 1}  # fmt: skip
+        connection.execute(statement.on_conflict_do_update(index_elements=["name"], set_=changes))

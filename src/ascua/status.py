@@ -15,7 +15,10 @@ def workspace_status(workspace: Workspace, database: Database) -> dict[str, Any]
     with database.engine.connect() as connection:
         counts = reads.counts(connection)
         brands = [asdict(item) for item in reads.brands(connection)]
-        sources = [{**asdict(item), "healthy": item.healthy} for item in reads.sources(connection)]
+        sources = [
+            {**asdict(item), "healthy": item.healthy, "lag_seconds": item.lag_seconds}
+            for item in reads.sources(connection)
+        ]
         open_alerts = [asdict(item) for item in reads.alerts(connection, status="open")]
         deep = deep_tier.status_report(connection, workspace.root, enabled=workspace.config.analysis.deep_tier)
     return {

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, select
 
+from ascua.model import utcnow
 from ascua.store.schema import alert, alert_event, analysis, brand, brand_window, mention, mention_brand, source_state
 
 
@@ -32,6 +33,15 @@ class SourceSummary:
     last_error: str | None
     last_error_at: datetime | None
     position: str | None
+    errors: int = 0  # fetches that failed, ever
+    last_item_at: datetime | None = None  # the newest post it brought
+
+    @property
+    def lag_seconds(self) -> float | None:
+        """How far behind the present the newest post it brought is."""
+        if self.last_item_at is None:
+            return None
+        return max(0.0, (utcnow() - self.last_item_at).total_seconds())
 
     @property
     def healthy(self) -> bool:
@@ -126,6 +136,8 @@ def sources(connection: Connection) -> list[SourceSummary]:
             last_error=row.last_error,
             last_error_at=row.last_error_at,
             position=(row.cursor or {}).get("time") if isinstance(row.cursor, dict) else None,
+            errors=row.errors_total or 0,
+            last_item_at=row.last_item_at,
         )
         for row in rows
     ]

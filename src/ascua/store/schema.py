@@ -226,6 +226,8 @@ source_state = Table(
     Column("last_error", Text),
     Column("last_error_at", UTCDateTime),
     Column("updated_at", UTCDateTime, nullable=False),
+    Column("errors_total", BigInteger, nullable=False, default=0, server_default=text("0")),
+    Column("last_item_at", UTCDateTime),  # the newest post it brought: how far behind the source is
 )
 
 alert_explanation = Table(

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy import Connection, bindparam, case, func, select, update
 
 from ascua.aggregate import text_fingerprint
 from ascua.model import (
@@ -235,14 +235,24 @@ class MentionWriter:
             "last_success_at": now,
             "updated_at": now,
         }
+        newest = max((item.created_at for item in batch.mentions), default=None)
+        values["last_item_at"] = newest
+        values["errors_total"] = 0
         if batch.error is not None:  # the source could not fetch this time: unhealthy, nothing else changes
-            values.update(last_success_at=None, last_error=batch.error[:500], last_error_at=now)
+            values.update(last_success_at=None, last_error=batch.error[:500], last_error_at=now, errors_total=1)
         statement = insert_for(connection, source_state).values(values)
         update_values: dict[str, Any] = {"mentions_total": source_state.c.mentions_total + inserted, "updated_at": now}
         if batch.error is None:
             update_values["last_success_at"] = now
         else:
-            update_values.update(last_error=batch.error[:500], last_error_at=now)
+            update_values.update(last_error=batch.error[:500], last_error_at=now,
+                                 errors_total=source_state.c.errors_total + 1)  # fmt: skip
+        if newest is not None:
+            update_values["last_item_at"] = case(
+                (source_state.c.last_item_at.is_(None), newest),
+                (source_state.c.last_item_at < newest, newest),
+                else_=source_state.c.last_item_at,
+            )
         if batch.cursor is not None:
             update_values["cursor"] = statement.excluded.cursor
         connection.execute(statement.on_conflict_do_update(index_elements=["name"], set_=update_values))
