@@ -15,29 +15,24 @@ and the other feeds go on. Nothing is ever fetched from anywhere but the configu
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
-import random
-import time
 from calendar import timegm
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ascua import __version__
 from ascua.config import Duration
 from ascua.model import Record, SourceBatch, iso_utc, utcnow
 from ascua.sources.base import SourceContext
+from ascua.sources.polling import FetchError, get, poll_forever
 
 log = logging.getLogger(__name__)
 
 SEEN_PER_FEED = 1000  # entry ids remembered per feed (feeds show their latest 10 to 100)
-MAX_BACKOFF = 3600.0
 TEXT_LIMIT = 20_000
 
 
@@ -56,30 +51,6 @@ class FeedOptions(BaseModel):
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise ValueError(f"{url!r} is not an http(s) address")
         return list(dict.fromkeys(value))
-
-
-class FeedError(Exception):
-    """A fetch that failed, in words, and how long to wait at least before the next one."""
-
-    def __init__(self, message: str, retry_after: float | None = None):
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Seconds to wait, from a ``Retry-After`` header (seconds, or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return max(0.0, (moment - utcnow()).total_seconds())
 
 
 def plain_text(html: str) -> str:
@@ -139,75 +110,36 @@ class FeedSource:
         self.context = context
 
     async def batches(self, cursor: dict[str, Any] | None) -> AsyncIterator[SourceBatch]:
-        import httpx
-
         options = self.options
         saved = (cursor or {}).get("feeds") or {}
-        feeds: dict[str, dict[str, Any]] = {url: dict(saved.get(url) or {}) for url in options.urls}
-        failures = dict.fromkeys(options.urls, 0)
-        due = dict.fromkeys(options.urls, 0.0)
-        headers = {"User-Agent": f"Ascua/{__version__} (feed reader; +https://github.com/ascua)"}
-        async with httpx.AsyncClient(timeout=options.timeout, follow_redirects=True, headers=headers) as client:
-            while True:
-                for url in options.urls:
-                    if due[url] > time.monotonic():
-                        continue
-                    state = feeds[url]
-                    try:
-                        records = await self._poll(client, url, state)
-                    except FeedError as error:
-                        failures[url] += 1
-                        wait = min(MAX_BACKOFF, min(float(options.every), 60.0) * 2 ** (failures[url] - 1))
-                        wait = max(wait * random.uniform(0.8, 1.2), error.retry_after or 0.0)
-                        due[url] = time.monotonic() + wait
-                        message = f"{urlsplit(url).hostname}: {error} (next try in {wait:.0f} s)"
-                        log.warning("feed source %s: %s", self.name, message)
-                        yield SourceBatch(self.name, [], self._cursor(feeds), error=message)
-                        continue
-                    failures[url] = 0
-                    due[url] = time.monotonic() + options.every
-                    yield SourceBatch(self.name, records, self._cursor(feeds))
-                wake = min(due.values()) - time.monotonic()
-                await asyncio.sleep(min(max(wake, 0.05), float(options.every)))
-
-    def _cursor(self, feeds: dict[str, dict[str, Any]]) -> dict[str, Any]:
-        return {"feeds": {url: dict(state) for url, state in feeds.items()}}
+        states: dict[str, dict[str, Any]] = {url: dict(saved.get(url) or {}) for url in options.urls}
+        async for batch in poll_forever(
+            self.name, options.urls, states, self._poll, every=float(options.every), client_timeout=options.timeout,
+            cursor_key="feeds", describe=lambda url: urlsplit(url).hostname or url,
+        ):  # fmt: skip
+            yield batch
 
     async def _poll(self, client: Any, url: str, state: dict[str, Any]) -> list[Record]:
         """Fetch one feed; its new entries as records. ``state`` is updated only on success."""
         import feedparser
-        import httpx
 
         request_headers = {}
         if state.get("etag"):
             request_headers["If-None-Match"] = state["etag"]
         if state.get("modified"):
             request_headers["If-Modified-Since"] = state["modified"]
-        try:
-            async with client.stream("GET", url, headers=request_headers) as response:
-                if response.status_code == 304:
-                    return []
-                if response.status_code in (429, 503):
-                    raise FeedError(f"the server asks to slow down ({response.status_code})",
-                                    _retry_after(response.headers.get("Retry-After")))  # fmt: skip
-                if response.status_code >= 400:
-                    raise FeedError(f"the server answered {response.status_code}")
-                body = bytearray()
-                async for chunk in response.aiter_bytes():
-                    body += chunk
-                    if len(body) > self.options.max_bytes:
-                        raise FeedError(f"the feed is larger than {self.options.max_bytes:,} bytes")
-                etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
-                content_type = response.headers.get("Content-Type", "")
-        except httpx.TimeoutException:
-            raise FeedError(f"no answer within {self.options.timeout:.0f} s") from None
-        except httpx.HTTPError as error:
-            raise FeedError(f"could not fetch it ({type(error).__name__})") from None
+        response, body = await get(
+            client, url, limit=self.options.max_bytes, waited=self.options.timeout, headers=request_headers
+        )
+        if response.status_code == 304:
+            return []
+        etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
+        content_type = response.headers.get("Content-Type", "")
         parsed = feedparser.parse(bytes(body), response_headers={"content-type": content_type,
                                                                  "content-location": url})  # fmt: skip
         if not parsed.entries and (parsed.bozo or not parsed.get("version")):
             reason = type(parsed.get("bozo_exception")).__name__ if parsed.bozo else "no entries"
-            raise FeedError(f"what it sends is not an RSS or Atom feed ({reason})")
+            raise FetchError(f"what it sends is not an RSS or Atom feed ({reason})")
         title = plain_text(str(parsed.feed.get("title") or "")) or (urlsplit(url).hostname or url)
         seen = list(state.get("seen") or [])
         known = set(seen)
