@@ -1,0 +1,186 @@
+"""Mastodon: hashtag timelines on the instances the user lists (``type: mastodon``).
+
+For each instance and hashtag the source reads ``/api/v1/timelines/tag/{tag}`` every
+``every``, through Mastodon.py, asking only for posts newer than the newest it has
+(``min_id``), page after page. Hashtag timelines are public on most instances; an
+``access_token`` (from the environment: ``${MASTODON_TOKEN}``) is sent when given, for the
+instances that require one. Each post becomes a mention (``source: mastodon``) identified by
+its global URI, so the same post seen on two instances is stored once. Failures back off as
+for every polling source (``sources/polling.py``); a 429 waits for the instance's reset time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ascua.config import Duration
+from ascua.model import Record, SourceBatch, iso_utc, utcnow
+from ascua.sources.base import SourceContext
+from ascua.sources.feeds import plain_text
+from ascua.sources.polling import FetchError, poll_forever
+
+PAGE = 40  # the API's largest page
+
+
+class MastodonOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    instances: list[str] = Field(min_length=1, description="base URLs of the instances, https://…")
+    hashtags: list[str] = Field(min_length=1, description="hashtags to follow, without #")
+    access_token: str | None = Field(None, repr=False)
+    every: Duration = Field(120, ge=1)
+    timeout: float = Field(20.0, gt=0, le=300)
+    max_pages: int = Field(5, ge=1, le=50)
+
+    @field_validator("instances")
+    @classmethod
+    def _instances(cls, value: list[str]) -> list[str]:
+        for url in value:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError(f"{url!r} is not an instance address (https://mastodon.example)")
+        return list(dict.fromkeys(url.rstrip("/") for url in value))
+
+    @field_validator("hashtags")
+    @classmethod
+    def _hashtags(cls, value: list[str]) -> list[str]:
+        tags = [tag.strip().lstrip("#") for tag in value]
+        if any(not tag or not tag.replace("_", "").isalnum() for tag in tags):
+            raise ValueError("a hashtag is letters, digits and _ (without #)")
+        return list(dict.fromkeys(tags))
+
+
+def _when(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return None
+
+
+def status_record(status: Any, instance: str) -> dict[str, Any] | None:
+    """One Mastodon status in Ascua's mention schema (``None`` without id, time or text)."""
+    uri = str(status.get("uri") or status.get("url") or "")
+    created = _when(status.get("created_at"))
+    text = plain_text(str(status.get("content") or ""))
+    warning = plain_text(str(status.get("spoiler_text") or ""))
+    if warning:
+        text = f"{warning}\n{text}".strip()
+    if not uri or created is None or not text:
+        return None
+    record: dict[str, Any] = {
+        "source": "mastodon",
+        "id": uri[:512],
+        "created_at": iso_utc(min(created, utcnow())),
+        "text": text,
+        "metrics": {},
+    }
+    link = status.get("url")
+    if isinstance(link, str) and link.startswith(("https://", "http://")):
+        record["url"] = link
+    if isinstance(status.get("language"), str):
+        record["lang"] = status["language"]
+    account = status.get("account") or {}
+    acct = str(account.get("acct") or "").strip()
+    if acct:
+        host = urlsplit(instance).hostname or ""
+        author: dict[str, Any] = {"handle": acct if "@" in acct else f"{acct}@{host}"}
+        if account.get("display_name"):
+            author["name"] = str(account["display_name"])[:200]
+        if isinstance(account.get("followers_count"), int):
+            author["followers"] = account["followers_count"]
+        joined = _when(account.get("created_at"))
+        if joined is not None:
+            author["created_at"] = iso_utc(joined)
+        record["author"] = author
+    for field, name in (("favourites_count", "likes"), ("reblogs_count", "reposts"), ("replies_count", "replies")):
+        if isinstance(status.get(field), int):
+            record["metrics"][name] = status[field]
+    return record
+
+
+class MastodonSource:
+    """``type: mastodon`` in ``ascua.yaml``."""
+
+    kind: ClassVar[str] = "mastodon"
+    Options: ClassVar[type[BaseModel]] = MastodonOptions
+
+    def __init__(self, name: str, options: MastodonOptions, context: SourceContext):
+        self.name = name
+        self.options = options
+        self.targets = [f"{instance} #{tag}" for instance in options.instances for tag in options.hashtags]
+        self._clients: dict[str, Any] = {}
+
+    async def batches(self, cursor: dict[str, Any] | None) -> AsyncIterator[SourceBatch]:
+        saved = (cursor or {}).get("timelines") or {}
+        states: dict[str, dict[str, Any]] = {target: dict(saved.get(target) or {}) for target in self.targets}
+        async for batch in poll_forever(
+            self.name, self.targets, states, self._poll, every=float(self.options.every),
+            client_timeout=self.options.timeout, cursor_key="timelines", describe=lambda target: target,
+        ):  # fmt: skip
+            yield batch
+
+    def _client(self, instance: str) -> Any:
+        from mastodon import Mastodon
+
+        if instance not in self._clients:
+            self._clients[instance] = Mastodon(
+                api_base_url=instance, access_token=self.options.access_token, request_timeout=self.options.timeout,
+                ratelimit_method="throw", version_check_mode="none", user_agent="Ascua (social media crisis radar)",
+            )  # fmt: skip
+        return self._clients[instance]
+
+    async def _poll(self, _http: Any, target: str, state: dict[str, Any]) -> list[Record]:
+        return await asyncio.to_thread(self._fetch, target, state)
+
+    def _fetch(self, target: str, state: dict[str, Any]) -> list[Record]:
+        """Statuses newer than the newest one seen, oldest first (Mastodon.py is synchronous: in a thread)."""
+        from mastodon import MastodonAPIError, MastodonNetworkError, MastodonRatelimitError
+
+        instance, tag = target.rsplit(" #", 1)
+        client = self._client(instance)
+        newest = state.get("min_id")
+        found: list[tuple[int, dict[str, Any]]] = []
+        try:
+            for _page in range(self.options.max_pages):
+                if newest is None:  # the first look: the latest page only, not the whole history
+                    statuses = client.timeline_hashtag(tag, limit=PAGE)
+                else:
+                    statuses = client.timeline_hashtag(tag, min_id=newest, limit=PAGE)
+                if not statuses:
+                    break
+                for status in statuses:
+                    data = status_record(status, instance)
+                    number = int(status.get("id") or 0)
+                    if data is not None:
+                        found.append((number, data))
+                top = max(int(status.get("id") or 0) for status in statuses)
+                if newest is not None and top <= int(newest):
+                    break
+                newest = str(top)
+                if state.get("min_id") is None or len(statuses) < PAGE:
+                    break
+        except MastodonRatelimitError as error:
+            reset = getattr(client, "ratelimit_reset", None)
+            wait = max(0.0, float(reset) - datetime.now(UTC).timestamp()) if reset else None
+            raise FetchError("the instance asks to slow down (429)", wait) from error
+        except MastodonNetworkError:
+            raise FetchError("could not reach the instance") from None
+        except MastodonAPIError as error:
+            status = error.args[1] if len(error.args) > 1 else "an error"
+            raise FetchError(f"the instance answered {status}") from None
+        except (ValueError, TypeError, KeyError) as error:
+            raise FetchError(f"the answer is not the API's JSON ({type(error).__name__})") from None
+        if newest is not None:
+            state["min_id"] = newest
+        found.sort(key=lambda item: item[0])
+        return [Record(data, f"mastodon {self.name} {target} {data['id'][:80]}") for _, data in found]

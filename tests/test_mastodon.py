@@ -1,0 +1,163 @@
+"""The Mastodon source, through Mastodon.py, against a real HTTP server on 127.0.0.1 that answers
+``/api/v1/timelines/tag/{tag}`` like an instance (Status entities as the API documentation
+describes them: id, uri, url, created_at, content as HTML, spoiler_text, language, account,
+counts; ``min_id`` for what is newer, ``limit``; 429 with X-RateLimit-Reset)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from ascua.model import SourceBatch
+from ascua.sources.base import SourceContext
+from ascua.sources.mastodon import MastodonOptions, MastodonSource, status_record
+
+T0 = datetime(2026, 1, 5, 10, tzinfo=UTC)
+
+
+def status(number: int, text: str, *, acct: str = "lucia", minutes: int = 0) -> dict[str, Any]:
+    return {
+        "id": str(1000 + number), "uri": f"https://social.example/users/{acct}/statuses/{1000 + number}",
+        "url": f"https://social.example/@{acct}/{1000 + number}",
+        "created_at": (T0 + timedelta(minutes=minutes)).isoformat().replace("+00:00", ".000Z"),
+        "content": text, "spoiler_text": "", "language": "es", "visibility": "public", "sensitive": False,
+        "favourites_count": 2, "reblogs_count": 1, "replies_count": 0,
+        "account": {"id": "7", "username": acct, "acct": acct, "display_name": "Lucía", "followers_count": 120,
+                    "created_at": "2019-04-02T00:00:00.000Z", "url": f"https://social.example/@{acct}"},
+    }  # fmt: skip
+
+
+@dataclass
+class Instance:
+    base: str = ""
+    statuses: list[dict[str, Any]] = field(default_factory=list)
+    asked: list[dict[str, Any]] = field(default_factory=list)
+    mode: str = "ok"  # ok | busy | down
+
+
+@pytest.fixture
+def instance() -> Iterator[Instance]:
+    state = Instance()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            parts = urlsplit(self.path)
+            query = {key: values[0] for key, values in parse_qs(parts.query).items()}
+            if parts.path.startswith("/api/v2/instance"):  # Mastodon.py asks what the instance is, once
+                self._json({"domain": "social.example", "title": "Social", "version": "4.3.2"})
+                return
+            state.asked.append({"path": parts.path, **query, "auth": self.headers.get("Authorization")})
+            if state.mode == "busy":
+                state.mode = "ok"
+                self.send_response(429)
+                self.send_header("X-RateLimit-Limit", "300")
+                self.send_header("X-RateLimit-Remaining", "0")
+                self.send_header("X-RateLimit-Reset", (datetime.now(UTC) + timedelta(seconds=1)).isoformat())
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(b'{"error": "Too many requests"}')
+                return
+            if state.mode == "down":
+                self.send_response(500)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(b'{"error": "boom"}')
+                return
+            newer = [s for s in state.statuses if int(s["id"]) > int(query.get("min_id", "0"))]
+            newer.sort(key=lambda s: int(s["id"]))
+            limit = int(query.get("limit", "20"))
+            page = newer[:limit] if "min_id" in query else newer[-limit:]
+            self._json(sorted(page, key=lambda s: -int(s["id"])))  # newest first, as instances answer
+
+        def _json(self, data: Any) -> None:
+            body = json.dumps(data).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    state.base = f"http://127.0.0.1:{server.server_address[1]}"
+    yield state
+    server.shutdown()
+
+
+def _source(base: str, **options: Any) -> MastodonSource:
+    settings = MastodonOptions(instances=[base], hashtags=["vuelaya"], every=1, timeout=5, **options)
+    return MastodonSource("fedi", settings, SourceContext(zone=UTC, batch_size=500))
+
+
+async def _take(source: MastodonSource, cursor: dict[str, Any] | None, count: int) -> list[SourceBatch]:
+    batches: list[SourceBatch] = []
+    async for batch in source.batches(cursor):
+        batches.append(batch)
+        if len(batches) == count:
+            break
+    return batches
+
+
+def test_the_hashtag_timeline_newest_first_pages_and_restarts_store_each_post_once(instance: Instance) -> None:
+    instance.statuses = [
+        status(1, "<p>Vuelaya me canceló el vuelo <a href='https://x.example'>#vuelaya</a></p>"),
+        status(2, "<p>Otra vez &lt;b&gt;sin aviso&lt;/b&gt; <script>alert(1)</script></p>", acct="ana@other.example"),
+    ]
+    first, second = asyncio.run(_take(_source(instance.base, access_token="tok-123"), None, 2))
+    assert [r.data["id"] for r in first.records] == [
+        "https://social.example/users/lucia/statuses/1001",
+        "https://social.example/users/ana@other.example/statuses/1002",
+    ]
+    one, two = (r.data for r in first.records)
+    assert one["text"] == "Vuelaya me canceló el vuelo #vuelaya" and one["lang"] == "es"
+    host = urlsplit(instance.base).hostname
+    assert one["author"]["handle"] == f"lucia@{host}" and one["author"]["followers"] == 120
+    assert two["author"]["handle"] == "ana@other.example" and "<script>" not in two["text"]
+    assert one["metrics"] == {"likes": 2, "reposts": 1, "replies": 0}
+    assert one["created_at"] == "2026-01-05T10:00:00Z"
+    assert second.records == [] and instance.asked[1]["min_id"] == "1002"  # only what is newer
+    assert (
+        instance.asked[0]["path"] == "/api/v1/timelines/tag/vuelaya" and instance.asked[0]["auth"] == "Bearer tok-123"
+    )
+    # 45 new posts while the radar was stopped: two pages of 40, from the stored cursor
+    instance.statuses += [status(n, f"Vuelaya {n}", minutes=n) for n in range(3, 48)]
+    (third,) = asyncio.run(_take(_source(instance.base), second.cursor, 1))
+    assert len(third.records) == 45 and third.records[0].data["text"] == "Vuelaya 3"
+    assert third.records[-1].data["text"] == "Vuelaya 47"
+
+
+def test_a_busy_instance_and_a_failing_one_are_errors_the_source_survives(instance: Instance) -> None:
+    instance.statuses = [status(1, "Vuelaya")]
+    instance.mode = "busy"
+    busy, recovered = asyncio.run(_take(_source(instance.base), None, 2))
+    assert busy.error is not None and "slow down (429)" in busy.error
+    assert len(recovered.records) == 1 and recovered.error is None
+    instance.mode = "down"
+    (down,) = asyncio.run(_take(_source(instance.base), None, 1))
+    assert down.error is not None and "answered 500" in down.error
+    (dead,) = asyncio.run(_take(_source("http://127.0.0.1:9"), None, 1))
+    assert dead.error is not None and "could not reach" in dead.error
+
+
+def test_statuses_without_uri_time_or_text_are_skipped_and_options_are_checked() -> None:
+    assert status_record({"created_at": T0, "content": "x"}, "https://i.example") is None
+    assert status_record({"uri": "u", "content": "x"}, "https://i.example") is None
+    assert status_record({"uri": "u", "created_at": T0, "content": "<p></p>"}, "https://i.example") is None
+    warned = status_record({"uri": "u", "created_at": T0, "content": "texto", "spoiler_text": "CW: quejas"}, "x")
+    assert warned is not None and warned["text"] == "CW: quejas\ntexto"
+    with pytest.raises(ValueError, match="hashtag"):
+        MastodonOptions(instances=["https://i.example"], hashtags=["not a tag"])
+    with pytest.raises(ValueError, match="instance address"):
+        MastodonOptions(instances=["mastodon.social"], hashtags=["vuelaya"])
