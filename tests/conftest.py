@@ -10,6 +10,7 @@ import socket
 import threading
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -131,11 +132,40 @@ def webhook() -> Iterator[tuple[str, list[dict[str, Any]]]]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"127.0.0.1:{server.server_address[1]}", received
-    server.shutdown()
+    with local_http(Handler) as base:
+        yield base.removeprefix("http://"), received
+
+
+@contextmanager
+def local_http(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 answering with ``handler``; its base URL (``http://127.0.0.1:PORT``)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def reply(handler: BaseHTTPRequestHandler, body: bytes, content_type: str, status: int = 200, **headers: str) -> None:
+    """Send a complete answer from a test server's handler."""
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    for name, value in headers.items():
+        handler.send_header(name.replace("_", "-"), value)
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+async def first_batches(source: Any, cursor: dict[str, Any] | None, count: int) -> list[Any]:
+    """The first ``count`` batches a source yields from ``cursor``."""
+    batches: list[Any] = []
+    async for batch in source.batches(cursor):
+        batches.append(batch)
+        if len(batches) == count:
+            break
+    return batches
 
 
 def free_port() -> int:

@@ -5,11 +5,10 @@ a restart from the cursor, and the source's health in the store."""
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
@@ -19,7 +18,7 @@ from ascua.model import SourceBatch
 from ascua.sources.base import SourceContext
 from ascua.sources.feeds import FeedOptions, FeedSource, entry_record
 
-from .conftest import write_workspace
+from .conftest import first_batches, local_http, reply, write_workspace
 
 ITEM = """<item><title>{title}</title><link>https://news.example/{id}</link>
 <guid isPermaLink="false">urn:news:{id}</guid><pubDate>Mon, 05 Jan 2026 10:{minute:02d}:00 GMT</pubDate>
@@ -74,34 +73,18 @@ def feed_server() -> Iterator[FeedServer]:
                     self.end_headers()
                     return
                 body, content_type = rss(state.items), "application/rss+xml; charset=utf-8"
-            self.send_response(200)
-            self.send_header("Content-Type", content_type)
-            self.send_header("ETag", state.etag)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            reply(self, body, content_type, ETag=state.etag)
 
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    yield state
-    server.shutdown()
+    with local_http(Handler) as base:
+        state.base = base
+        yield state
 
 
 def _source(url: str, **options: Any) -> FeedSource:
     return FeedSource("news", FeedOptions(urls=[url], every=1, **options), SourceContext(zone=UTC, batch_size=500))
-
-
-async def _take(source: FeedSource, cursor: dict[str, Any] | None, count: int) -> list[SourceBatch]:
-    batches: list[SourceBatch] = []
-    async for batch in source.batches(cursor):
-        batches.append(batch)
-        if len(batches) == count:
-            break
-    return batches
 
 
 def test_new_entries_once_each_with_a_conditional_get_and_a_restart_from_the_cursor(feed_server: FeedServer) -> None:
@@ -112,7 +95,7 @@ def test_new_entries_once_each_with_a_conditional_get_and_a_restart_from_the_cur
         {"id": 2, "minute": 5, "title": "Opinión", "body": hostile},
     ]
     source = _source(f"{feed_server.base}/rss")
-    first, second = asyncio.run(_take(source, None, 2))
+    first, second = asyncio.run(first_batches(source, None, 2))
     assert [r.data["id"] for r in first.records] == ["urn:news:1", "urn:news:2"] and first.error is None
     one, two = (r.data for r in first.records)
     assert one["text"] == "Vuelaya cancela 40 vuelos\nPasajeros tirados" and one["source"] == "rss"
@@ -121,7 +104,7 @@ def test_new_entries_once_each_with_a_conditional_get_and_a_restart_from_the_cur
     assert second.records == [] and feed_server.requests[1]["if_none_match"] == '"v2"'  # 304: nothing new
     # a new entry appears; a restart from the stored cursor takes only it
     feed_server.items.append({"id": 3, "minute": 9, "title": "Vuelaya pide disculpas", "body": "Comunicado"})
-    (third,) = asyncio.run(_take(_source(f"{feed_server.base}/rss"), second.cursor, 1))
+    (third,) = asyncio.run(first_batches(_source(f"{feed_server.base}/rss"), second.cursor, 1))
     assert [r.data["id"] for r in third.records] == ["urn:news:3"]
 
 
@@ -146,12 +129,12 @@ def test_a_busy_server_a_page_that_is_not_a_feed_and_a_huge_body_are_errors_the_
     assert busy.error is not None and "slow down (429)" in busy.error and busy.records == []
     assert [r.data["id"] for r in recovered.records] == ["urn:news:1"] and recovered.error is None
     feed_server.mode = "html"
-    (page,) = asyncio.run(_take(_source(f"{feed_server.base}/rss"), None, 1))
+    (page,) = asyncio.run(first_batches(_source(f"{feed_server.base}/rss"), None, 1))
     assert page.error is not None and "not an RSS or Atom feed" in page.error
     feed_server.mode = "huge"
-    (huge,) = asyncio.run(_take(_source(f"{feed_server.base}/rss", max_bytes=1_000_000), None, 1))
+    (huge,) = asyncio.run(first_batches(_source(f"{feed_server.base}/rss", max_bytes=1_000_000), None, 1))
     assert huge.error is not None and "larger than 1,000,000 bytes" in huge.error
-    (dead,) = asyncio.run(_take(_source("http://127.0.0.1:9/rss", timeout=2), None, 1))
+    (dead,) = asyncio.run(first_batches(_source("http://127.0.0.1:9/rss", timeout=2), None, 1))
     assert dead.error is not None and "could not fetch" in dead.error
 
 

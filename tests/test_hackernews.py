@@ -6,20 +6,20 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from ascua.config import BrandConfig
-from ascua.model import SourceBatch
 from ascua.sources.base import SourceContext
 from ascua.sources.hackernews import HackerNewsOptions, HackerNewsSource, hit_record
+
+from .conftest import first_batches, local_http, reply
 
 T = 1_767_607_200  # 2026-01-05 10:00 UTC
 
@@ -59,20 +59,14 @@ def algolia() -> Iterator[Algolia]:
                 pages = max(1, -(-len(matching) // size))
                 body = json.dumps({"hits": matching[page * size : (page + 1) * size], "nbPages": pages,
                                    "page": page, "hitsPerPage": size}).encode()  # fmt: skip
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            reply(self, body, "application/json")
 
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    yield state
-    server.shutdown()
+    with local_http(Handler) as base:
+        state.base = base
+        yield state
 
 
 def story(item: int, at: int, title: str) -> dict[str, Any]:
@@ -91,15 +85,6 @@ def _source(base: str, **options: Any) -> HackerNewsSource:
     return HackerNewsSource("hn", settings, SourceContext(zone=UTC, batch_size=500, brands=brands))
 
 
-async def _take(source: HackerNewsSource, cursor: dict[str, Any] | None, count: int) -> list[SourceBatch]:
-    batches: list[SourceBatch] = []
-    async for batch in source.batches(cursor):
-        batches.append(batch)
-        if len(batches) == count:
-            break
-    return batches
-
-
 def test_pages_of_hits_become_mentions_once_each_across_restarts(algolia: Algolia) -> None:
     algolia.hits = [
         story(1, T, "Vuelaya cancels 40 flights"),
@@ -107,7 +92,7 @@ def test_pages_of_hits_become_mentions_once_each_across_restarts(algolia: Algoli
         comment(3, T + 60, "Same with Vuelaya in Madrid", 1),
         story(4, T + 120, "Unrelated: a new database"),
     ]
-    first, second = asyncio.run(_take(_source(algolia.base), None, 2))
+    first, second = asyncio.run(first_batches(_source(algolia.base), None, 2))
     assert [r.data["id"] for r in first.records] == ["1", "2", "3"]  # oldest first; page 1 and 2 of 2
     assert {int(q["page"][0]) for q in algolia.asked[:2]} == {0, 1} and algolia.asked[0]["query"] == ["Vuelaya"]
     one, two, _three = (r.data for r in first.records)
@@ -117,18 +102,18 @@ def test_pages_of_hits_become_mentions_once_each_across_restarts(algolia: Algoli
     assert second.records == []  # asked again from the newest second: the two at T+60 are not repeated
     algolia.hits.append(comment(5, T + 60, "Vuelaya again, same minute", 1))
     algolia.hits.append(comment(6, T + 300, "Vuelaya apologised", 1))
-    (third,) = asyncio.run(_take(_source(algolia.base), second.cursor, 1))
+    (third,) = asyncio.run(first_batches(_source(algolia.base), second.cursor, 1))
     assert [r.data["id"] for r in third.records] == ["5", "6"]
 
 
 def test_a_busy_server_and_a_broken_answer_are_errors_the_source_survives(algolia: Algolia) -> None:
     algolia.hits = [story(1, T, "Vuelaya")]
     algolia.mode = "busy"
-    busy, recovered = asyncio.run(_take(_source(algolia.base), None, 2))
+    busy, recovered = asyncio.run(first_batches(_source(algolia.base), None, 2))
     assert busy.error is not None and "slow down (429)" in busy.error and "«Vuelaya»" in busy.error
     assert [r.data["id"] for r in recovered.records] == ["1"]
     algolia.mode = "broken"
-    (broken,) = asyncio.run(_take(_source(algolia.base), None, 1))
+    (broken,) = asyncio.run(first_batches(_source(algolia.base), None, 1))
     assert broken.error is not None and "not the search API's JSON" in broken.error
 
 

@@ -7,19 +7,19 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from ascua.model import SourceBatch
 from ascua.sources.base import SourceContext
 from ascua.sources.mastodon import MastodonOptions, MastodonSource, status_record
+
+from .conftest import first_batches, local_http, reply
 
 T0 = datetime(2026, 1, 5, 10, tzinfo=UTC)
 
@@ -79,21 +79,14 @@ def instance() -> Iterator[Instance]:
             self._json(sorted(page, key=lambda s: -int(s["id"])))  # newest first, as instances answer
 
         def _json(self, data: Any) -> None:
-            body = json.dumps(data).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            reply(self, json.dumps(data).encode(), "application/json; charset=utf-8")
 
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    yield state
-    server.shutdown()
+    with local_http(Handler) as base:
+        state.base = base
+        yield state
 
 
 def _source(base: str, **options: Any) -> MastodonSource:
@@ -101,21 +94,12 @@ def _source(base: str, **options: Any) -> MastodonSource:
     return MastodonSource("fedi", settings, SourceContext(zone=UTC, batch_size=500))
 
 
-async def _take(source: MastodonSource, cursor: dict[str, Any] | None, count: int) -> list[SourceBatch]:
-    batches: list[SourceBatch] = []
-    async for batch in source.batches(cursor):
-        batches.append(batch)
-        if len(batches) == count:
-            break
-    return batches
-
-
 def test_the_hashtag_timeline_newest_first_pages_and_restarts_store_each_post_once(instance: Instance) -> None:
     instance.statuses = [
         status(1, "<p>Vuelaya me canceló el vuelo <a href='https://x.example'>#vuelaya</a></p>"),
         status(2, "<p>Otra vez &lt;b&gt;sin aviso&lt;/b&gt; <script>alert(1)</script></p>", acct="ana@other.example"),
     ]
-    first, second = asyncio.run(_take(_source(instance.base, access_token="tok-123"), None, 2))
+    first, second = asyncio.run(first_batches(_source(instance.base, access_token="tok-123"), None, 2))
     assert [r.data["id"] for r in first.records] == [
         "https://social.example/users/lucia/statuses/1001",
         "https://social.example/users/ana@other.example/statuses/1002",
@@ -133,7 +117,7 @@ def test_the_hashtag_timeline_newest_first_pages_and_restarts_store_each_post_on
     )
     # 45 new posts while the radar was stopped: two pages of 40, from the stored cursor
     instance.statuses += [status(n, f"Vuelaya {n}", minutes=n) for n in range(3, 48)]
-    (third,) = asyncio.run(_take(_source(instance.base), second.cursor, 1))
+    (third,) = asyncio.run(first_batches(_source(instance.base), second.cursor, 1))
     assert len(third.records) == 45 and third.records[0].data["text"] == "Vuelaya 3"
     assert third.records[-1].data["text"] == "Vuelaya 47"
 
@@ -141,13 +125,13 @@ def test_the_hashtag_timeline_newest_first_pages_and_restarts_store_each_post_on
 def test_a_busy_instance_and_a_failing_one_are_errors_the_source_survives(instance: Instance) -> None:
     instance.statuses = [status(1, "Vuelaya")]
     instance.mode = "busy"
-    busy, recovered = asyncio.run(_take(_source(instance.base), None, 2))
+    busy, recovered = asyncio.run(first_batches(_source(instance.base), None, 2))
     assert busy.error is not None and "slow down (429)" in busy.error
     assert len(recovered.records) == 1 and recovered.error is None
     instance.mode = "down"
-    (down,) = asyncio.run(_take(_source(instance.base), None, 1))
+    (down,) = asyncio.run(first_batches(_source(instance.base), None, 1))
     assert down.error is not None and "answered 500" in down.error
-    (dead,) = asyncio.run(_take(_source("http://127.0.0.1:9"), None, 1))
+    (dead,) = asyncio.run(first_batches(_source("http://127.0.0.1:9"), None, 1))
     assert dead.error is not None and "could not reach" in dead.error
 
 

@@ -4,9 +4,8 @@ protocol stands in for the user's local model server."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
@@ -16,7 +15,7 @@ from ascua.cli import app
 from ascua.config import RewriteConfig, Workspace
 from ascua.respond.rewrite import RewriteError, rewrite_statement
 
-from .conftest import write_workspace
+from .conftest import local_http, reply, write_workspace
 
 BETTER = (
     "Nos equivocamos y lo sentimos mucho. El [fecha] cancelamos [número] vuelos sin aviso por un fallo en la "
@@ -43,19 +42,13 @@ def model_server() -> Iterator[tuple[str, list[dict[str, Any]]]]:
                              "message": {"role": "assistant", "content": BETTER}}],
                 "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
             }).encode()  # fmt: skip
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            reply(self, body, "application/json")
 
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/v1", asked
-    server.shutdown()
+    with local_http(Handler) as base:
+        yield f"{base}/v1", asked
 
 
 def test_the_model_is_told_what_the_draft_lacks_and_its_proposal_is_checked(
