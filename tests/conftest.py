@@ -172,3 +172,23 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+PASSWORD = "correct horse battery"
+
+
+def logged_in(client: Any, engine: Any, role: str = "admin", display: str | None = None) -> str:
+    """Make the account ``{role}-user`` with ``role`` (shown as ``display``, else the role
+    capitalised), log ``client`` in through the login form, and return the session's CSRF token."""
+    from contextlib import suppress
+
+    from ascua.accounts import AccountError, add_account, session_of
+
+    login = f"{role}-user"
+    with suppress(AccountError):  # made before, for another client
+        add_account(engine, login, PASSWORD, role, display or role.capitalize())
+    response = client.post("/login", data={"name": login, "password": PASSWORD, "next": "/"}, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    session = session_of(engine, client.cookies.get("ascua_session"))
+    assert session is not None
+    return session.csrf

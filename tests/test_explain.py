@@ -36,6 +36,7 @@ from ascua.scenario.export import export
 from ascua.scenario.generator import WaveTruth
 from ascua.store.schema import alert, alert_explanation, brand
 from ascua.web.app import create_app
+from tests.conftest import logged_in
 
 from .conftest import write_workspace
 
@@ -159,6 +160,7 @@ def test_the_api_serves_the_stored_explanation_and_the_alert_page_shows_it(impor
     alert_id = _alert_of(workspace, truths[0])
     with Radar.open(workspace) as radar:
         client = TestClient(create_app(workspace, radar.database))
+        logged_in(client, radar.database.engine, "viewer")
         response = client.get(f"/api/v1/alerts/{alert_id}/explanation")
         assert response.status_code == 200
         data = response.json()

@@ -42,6 +42,7 @@ from ascua.respond.room import (
 )
 from ascua.store.schema import delivery, statement
 from ascua.web.app import create_app
+from tests.conftest import logged_in
 
 from .conftest import Mailbox, write_workspace
 
@@ -198,7 +199,7 @@ def test_only_the_spokesperson_approves_then_the_frozen_text_goes_to_stakeholder
             assert publications(connection, brand_key="frutalia") == []
 
 
-def test_the_link_in_a_message_asks_before_acknowledging_and_the_dashboard_form_needs_its_token(
+def test_the_link_in_a_message_asks_before_acknowledging_and_the_dashboard_form_needs_a_session_and_csrf(
     workspace: Workspace,
 ) -> None:
     with Radar.open(workspace) as radar:
@@ -207,8 +208,10 @@ def test_the_link_in_a_message_asks_before_acknowledging_and_the_dashboard_form_
         client = TestClient(create_app(workspace, radar.database), headers={"accept-language": "en"})
         token = links.ack(alert_id, "Lucía Romero").rsplit("/", 1)[1]
 
-        page = client.get(f"/ack/{token}")
+        page = client.get(f"/ack/{token}")  # the signed link needs no login
         assert page.status_code == 200 and "Lucía Romero" in page.text and 'method="post"' in page.text
+        assert client.get(f"/api/v1/alerts/{alert_id}/room").status_code == 401  # it opens nothing else
+        logged_in(client, radar.database.engine, "viewer")
         room = client.get(f"/api/v1/alerts/{alert_id}/room").json()
         assert room["room"]["status"] == "detected"  # opening the link changed nothing
         done = client.post(f"/ack/{token}")
@@ -223,16 +226,14 @@ def test_the_link_in_a_message_asks_before_acknowledging_and_the_dashboard_form_
         manager = AlertManager(radar.database.engine, radar.brand_ids, {"vuelaya": "Vuelaya"}, "t")
         manager.process([Assessment("vuelaya", Level.CRISIS, T0 + timedelta(hours=1), "a multitudinous wave")])
         client = TestClient(create_app(workspace, radar.database), headers={"accept-language": "en"})
+        csrf = logged_in(client, radar.database.engine, "analyst", "<i>Marta</i>")
         alert_page = client.get(f"/alerts/{alert_id}")
         assert "Crisis room" in alert_page.text and 'action="/alerts/1/ack"' in alert_page.text
-        form_token = alert_page.text.split('name="token" value="')[1].split('"')[0]
-        forged = client.post(f"/alerts/{alert_id}/ack", data={"token": "forged", "name": "Eve"})
-        assert forged.status_code == 400
-        other = links.form_token(alert_id + 1)
-        assert client.post(f"/alerts/{alert_id}/ack", data={"token": other, "name": "Eve"}).status_code == 400
-        posted = client.post(
-            f"/alerts/{alert_id}/ack", data={"token": form_token, "name": "<i>Marta</i>"}, follow_redirects=False
-        )
+        assert f'name="csrf" value="{csrf}"' in alert_page.text
+        forged = client.post(f"/alerts/{alert_id}/ack", data={"csrf": "forged"})
+        assert forged.status_code == 403 and "expired" in forged.text
+        assert client.post(f"/alerts/{alert_id}/ack", data={}).status_code == 403
+        posted = client.post(f"/alerts/{alert_id}/ack", data={"csrf": csrf}, follow_redirects=False)
         assert posted.status_code == 303
         after = client.get(f"/alerts/{alert_id}")
         assert "&lt;i&gt;Marta&lt;/i&gt;" in after.text and "<i>Marta</i>" not in after.text

@@ -12,6 +12,7 @@ from ascua.model import AlertEvent, Analysis, Assessment, Level, Mention, Mentio
 from ascua.radar import Radar
 from ascua.respond.alerts import AlertManager
 from ascua.web.app import create_app
+from tests.conftest import logged_in
 
 T0 = datetime(2026, 1, 5, 10, tzinfo=UTC)
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> \u202eevil'
@@ -48,7 +49,9 @@ def client(workspace: Workspace) -> TestClient:
             ]
         )
     radar = Radar.open(workspace)
-    return TestClient(create_app(workspace, radar.database))
+    client = TestClient(create_app(workspace, radar.database))
+    logged_in(client, radar.database.engine, "viewer")
+    return client
 
 
 def test_overview_lists_brands_levels_and_open_alerts(client: TestClient) -> None:
@@ -99,6 +102,7 @@ def test_posts_shown_to_a_person_are_handed_to_the_deep_tier(client: TestClient,
     shown: list[list[int]] = []
     with Radar.open(workspace) as radar:
         app = TestClient(create_app(workspace, radar.database, shown=shown.append))
+        logged_in(app, radar.database.engine, "viewer")
         assert app.get("/mentions?brand=vuelaya").status_code == 200
         assert app.get("/api/v1/mentions?brand=vuelaya").status_code == 200
     assert len(shown) == 2 and all(len(ids) == 2 for ids in shown)

@@ -1101,3 +1101,6 @@ from ascua import cli_room as _cli_room  # noqa: E402, F401
 
 # ascua sources …
 from ascua import cli_sources as _cli_sources  # noqa: E402, F401
+
+# ascua users …, ascua tokens …
+from ascua import cli_users as _cli_users  # noqa: E402, F401

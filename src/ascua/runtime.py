@@ -142,7 +142,28 @@ class RadarRun:
         self._plan_readiness()
         if self.url:
             self.out.print(Text(_("Dashboard: {url}").format(url=self.url), style="bold cyan"))
+            self._first_admin()
         self.out.print(_("Press Ctrl-C to stop."))
+
+    def _first_admin(self) -> None:
+        """While no account exists, say how to make the first admin: on a terminal, with a
+        one-time link (valid 24 h); elsewhere (a service's log) only with the command."""
+        from ascua.accounts import has_accounts, setup_secret
+
+        _ = self.radar.translations.gettext
+        engine = self.radar.database.engine
+        if has_accounts(engine):
+            return
+        command = "ascua users add NAME --role admin --workspace " + str(self.radar.workspace.root)
+        secret = setup_secret(engine) if self.out.is_terminal else None
+        if secret and self.url:
+            self.out.print(Text(_("No account yet. Create the first admin here (the link works once, for 24 h):"),
+                                style="yellow"))  # fmt: skip
+            self.out.print(Text(f"  {self.url}setup/{secret}", style="bold yellow"))
+            self.out.print(Text(_("or in a terminal: {command}").format(command=command), style="dim"))
+        else:
+            self.out.print(Text(_("No account yet: create the first admin with {command}").format(command=command),
+                                style="yellow"))  # fmt: skip
 
     def _plan_readiness(self) -> None:
         """One line on the crisis plan: its readiness, or what is wrong with it (the radar runs anyway)."""

@@ -168,8 +168,10 @@ def _alert(row: Any) -> AlertSummary:
     )
 
 
-def alerts(connection: Connection, *, status: str | None = None, limit: int = 50) -> list[AlertSummary]:
-    query = _alert_query().order_by(alert.c.id.desc()).limit(limit)
+def alerts(
+    connection: Connection, *, status: str | None = None, limit: int = 50, offset: int = 0
+) -> list[AlertSummary]:
+    query = _alert_query().order_by(alert.c.id.desc()).limit(limit).offset(offset)
     if status:
         query = query.where(alert.c.status == status)
     return [_alert(row) for row in connection.execute(query)]

@@ -12,30 +12,45 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
-from fastapi import FastAPI, Form, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ascua import __version__
+from ascua.accounts import Permission
 from ascua.config import Workspace
 from ascua.explain.note import say
 from ascua.explain.store import explain_alert, stored_explanation
 from ascua.explain.text import short_form
 from ascua.i18n import LANGUAGES, best_language, translator
-from ascua.respond.escalate import Links, PlanSource, acknowledge_link, signing_key
+from ascua.respond.escalate import Escalation, Links, PlanSource, acknowledge_link, signing_key
 from ascua.respond.plan import roles
 from ascua.respond.publish import Publication, publications, statement_versions
-from ascua.respond.room import STATUSES, acknowledge, room_of, timeline
+from ascua.respond.room import STATUSES, STEPS, room_of, timeline
 from ascua.respond.statement import PRINCIPLE_NAMES
 from ascua.status import workspace_status
 from ascua.store import reads
 from ascua.store.database import Database
 from ascua.store.schema import delivery
+from ascua.web.data import (
+    EMOTIONS,
+    SPANS,
+    Search,
+    mentions_csv,
+    parse_search,
+    plan_readiness,
+    query_preview,
+    search_mentions,
+    volume_chart,
+    volume_series,
+)
+from ascua.web.security import LoginLimiter, LoginRequired, Principal, needs, principal_of
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 50
@@ -83,58 +98,130 @@ def _environment(language: str, zone: tzinfo) -> Environment:
     return env
 
 
+class Site:
+    """What every route of the web application shares: the workspace, the store, the page
+    renderer, the plan (read again when its file changes) and the signer of links."""
+
+    def __init__(self, workspace: Workspace, database: Database, shown: Callable[[list[int]], object] | None):
+        self.workspace = workspace
+        self.database = database
+        self.engine = database.engine
+        self.shown = shown
+        self.plan = PlanSource(workspace.plan_path)
+        self.environments = {language: _environment(language, workspace.zone) for language in LANGUAGES}
+        self.limiter = LoginLimiter()
+        self._links: list[Links] = []
+
+    def showing(self, items: Sequence[Any]) -> None:
+        if self.shown is not None and items:
+            self.shown([item["id"] if isinstance(item, dict) else item.id for item in items])
+
+    def links(self) -> Links:
+        """The signer of acknowledgement links (its key is made on first use)."""
+        if not self._links:
+            self._links.append(Links("", signing_key(self.engine)))
+        return self._links[0]
+
+    def base_url(self, request: Request) -> str:
+        return (self.workspace.config.web.public_url or str(request.base_url)).rstrip("/")
+
+    def escalation(self, request: Request) -> Escalation:
+        """The notifier, for the actions that send messages (statements to stakeholders, publication)."""
+        base = self.base_url(request)
+        translations = translator(self.language_of(request))
+        return Escalation(self.engine, self.workspace.config.alerts, self.plan, translations,
+                          Links(base, signing_key(self.engine)), self.workspace.zone)  # fmt: skip
+
+    def language_of(self, request: Request) -> str:
+        chosen = request.query_params.get("lang") or request.cookies.get("lang")
+        if chosen in LANGUAGES:
+            return str(chosen)
+        return best_language(request.headers.get("accept-language"), self.workspace.config.language)
+
+    def gettext(self, request: Request) -> Callable[[str], str]:
+        return translator(self.language_of(request)).gettext
+
+    def secure(self, request: Request) -> bool:
+        """Whether cookies must only travel over HTTPS (the page came over it, or the public address is)."""
+        public = self.workspace.config.web.public_url or ""
+        forwarded = request.headers.get("x-forwarded-proto", "")
+        return request.url.scheme == "https" or public.startswith("https://") or forwarded == "https"
+
+    def page(self, request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        language = self.language_of(request)
+        principal: Principal | None = getattr(request.state, "principal", None)
+        html = (
+            self.environments[language]
+            .get_template(template)
+            .render(
+                request=request, lang=language, workspace=self.workspace.config.name, version=__version__,
+                user=principal.account if principal else None, csrf=principal.csrf if principal else None,
+                can={p.value: bool(principal and principal.can(p)) for p in Permission}, **context,
+            )
+        )  # fmt: skip
+        response = HTMLResponse(html, status_code=status_code)
+        if request.query_params.get("lang") in LANGUAGES:
+            response.set_cookie("lang", language, max_age=365 * 86400, samesite="lax", httponly=True)
+        return response
+
+
 def create_app(workspace: Workspace, database: Database, shown: Callable[[list[int]], object] | None = None) -> FastAPI:
     """The web application for one workspace.
 
     ``shown`` is told the ids of the mentions a page shows to a person, so that the deep tier
     reads them first (docs/deep-tier.md).
     """
-
-    def showing(items: Sequence[Any]) -> None:
-        if shown is not None and items:
-            shown([item["id"] if isinstance(item, dict) else item.id for item in items])
+    site = Site(workspace, database, shown)
+    page = site.page
+    showing = site.showing
+    read = needs(Permission.READ)
 
     app = FastAPI(
         title="Ascua",
         version=__version__,
-        description="The Ascua crisis radar: dashboard and JSON API (/api/v1).",
-        docs_url="/api/v1/docs",
+        description=(
+            "The Ascua crisis radar: dashboard and JSON API (/api/v1). Authenticate with an API token "
+            "(`Authorization: Bearer asc_…`, made by `ascua tokens add` or on the account page); a `read` "
+            "token reads, a `write` token also acts, within its account's role. Errors are "
+            '`{"error": {"status": …, "message": …}}`.'
+        ),
+        docs_url=None,  # an interactive page would load its scripts from a CDN: none at run time
         redoc_url=None,
-        openapi_url="/api/v1/openapi.json",
+        openapi_url=None,  # served below, to logged-in callers only
     )
-    environments = {language: _environment(language, workspace.zone) for language in LANGUAGES}
+    app.state.site = site
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    def language_of(request: Request) -> str:
-        chosen = request.query_params.get("lang") or request.cookies.get("lang")
-        if chosen in LANGUAGES:
-            return chosen
-        return best_language(request.headers.get("accept-language"), workspace.config.language)
-
-    def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-        language = language_of(request)
-        html = (
-            environments[language]
-            .get_template(template)
-            .render(request=request, lang=language, workspace=workspace.config.name, version=__version__, **context)
-        )
-        response = HTMLResponse(html, status_code=status_code)
-        if request.query_params.get("lang") in LANGUAGES:
-            response.set_cookie("lang", language, max_age=365 * 86400, samesite="lax", httponly=True)
-        return response
-
     @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
+    async def who_and_headers(request: Request, call_next: Any) -> Response:
+        request.state.principal = (
+            None if request.url.path.startswith("/static/") else principal_of(request, site.engine)
+        )
         response: Response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if request.state.principal is not None:
+            response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+    @app.exception_handler(LoginRequired)
+    async def login_required(request: Request, error: LoginRequired) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse(
+                {"error": {"status": 401, "message": "log in first: send an API token (Authorization: Bearer …)"}},
+                401,
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse("/login?" + urlencode({"next": target}), status_code=303)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse(
-                {"error": {"status": error.status_code, "message": str(error.detail)}}, error.status_code
+                {"error": {"status": error.status_code, "message": str(error.detail)}},
+                error.status_code,
+                headers=getattr(error, "headers", None),
             )
         return page(request, "error.html", error.status_code, status=error.status_code, message=str(error.detail))
 
@@ -145,31 +232,35 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
             return JSONResponse({"error": {"status": 422, "message": "invalid request", "details": problems}}, 422)
         return page(request, "error.html", 422, status=422, message="; ".join(problems))
 
-    signing: list[Links] = []
-    plan_source = PlanSource(workspace.plan_path)  # read again when the file changes
-
-    def links() -> Links:
-        """The signer of acknowledgement links and forms (its key is made on first use)."""
-        if not signing:
-            signing.append(Links("", signing_key(database.engine)))
-        return signing[0]
-
     # --- pages -----------------------------------------------------------------------------
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def overview(request: Request) -> HTMLResponse:
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    def overview(request: Request, span: str = Query("day", pattern="^(hour|day|week|month)$")) -> HTMLResponse:
         status = workspace_status(workspace, database)
         with database.engine.connect() as connection:
             recent = reads.alerts(connection, limit=10)
-        return page(request, "overview.html", status=status, recent=recent, refresh=15)
+        readiness = plan_readiness(site.plan, site.workspace)
+        return page(request, "overview.html", status=status, recent=recent, refresh=30, span=span, spans=SPANS,
+                    readiness=readiness)  # fmt: skip
 
-    @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/charts/{brand_key}.svg", include_in_schema=False, dependencies=[read])
+    def chart(
+        brand_key: str, request: Request, span: str = Query("day", pattern="^(hour|day|week|month)$")
+    ) -> Response:
+        with database.engine.connect() as connection:
+            points = volume_series(connection, brand_key, span)
+        if points is None:
+            raise HTTPException(404, f"no brand {brand_key!r}")
+        svg = volume_chart(points, span, site.gettext(request), workspace.zone)
+        return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "private, max-age=30"})
+
+    @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
     def alert_list(request: Request) -> HTMLResponse:
         with database.engine.connect() as connection:
             items = reads.alerts(connection, limit=200)
         return page(request, "alerts.html", alerts=items)
 
-    @app.get("/alerts/{alert_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/alerts/{alert_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
     def alert_page(request: Request, alert_id: int) -> HTMLResponse:
         with database.engine.connect() as connection:
             item = reads.alert_by_id(connection, alert_id)
@@ -184,61 +275,53 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
             explanation = stored_explanation(connection, alert_id)
             response = _response_of(connection, alert_id)
         showing(negative)
-        gettext = translator(language_of(request)).gettext
+        gettext = site.gettext(request)
+        plan = site.plan.get()
         return page(
             request,
             "alert.html",
             **response,
-            ack_form=links().form_token(alert_id),
-            roles=roles(plan_source.get()),
+            roles=roles(plan),
+            stakeholders=list(plan.stakeholders) if plan is not None else [],
             principle_names=PRINCIPLE_NAMES,
             statuses=STATUSES,
+            checklist=STEPS,
             alert=item,
             history=history,
             negative=negative,
             explanation=explanation,
             summary=short_form(explanation, gettext, workspace.zone) if explanation else [],
             unknown=[say(note, gettext) for note in (explanation or {}).get("unknown", [])],
-            refresh=None if item.resolved_at else 20,
+            refresh=None,
         )
 
-    # --- acknowledging, and the public crisis updates -------------------------------------
-
-    @app.post("/alerts/{alert_id}/ack", include_in_schema=False)
-    def alert_ack(request: Request, alert_id: int, token: str = Form(...), name: str = Form(...)) -> Response:
-        """The dashboard's acknowledge button (the form carries a signed token for this alert)."""
-        name = name.strip()[:120]
-        if not name or links().read_form_token(token) != alert_id:
-            raise HTTPException(400, "this form has expired or is not for this alert: reload the page")
-        with database.engine.begin() as connection:
-            if reads.alert_by_id(connection, alert_id) is None:
-                raise HTTPException(404, f"no alert #{alert_id}")
-            acknowledge(connection, alert_id, by=name, via="web")
-        return RedirectResponse(f"/alerts/{alert_id}", status_code=303)
+    # --- acknowledging by the link in a message, and the public crisis updates -------------
 
     @app.get("/ack/{token}", response_class=HTMLResponse, include_in_schema=False)
     def ack_page(request: Request, token: str) -> HTMLResponse:
         """The link in a message: a page with one button (a GET never changes anything, so
-        mail scanners that open links do not acknowledge for the person)."""
+        mail scanners that open links do not acknowledge for the person). The signed link is
+        the person's credential for this one action; it opens nothing else."""
         try:
-            alert_id, person = links().read_ack(token)
+            alert_id, person = site.links().read_ack(token)
         except ValueError as error:
             raise HTTPException(400, str(error)) from None
         with database.engine.connect() as connection:
             item = reads.alert_by_id(connection, alert_id)
         if item is None:
             raise HTTPException(404, f"no alert #{alert_id}")
-        return page(request, "ack.html", alert=item, person=person, token=token, done=False)
+        return page(request, "ack.html", alert=item, person=person, token=token, done=False, public=True)
 
     @app.post("/ack/{token}", response_class=HTMLResponse, include_in_schema=False)
     def ack_confirm(request: Request, token: str) -> HTMLResponse:
         try:
-            alert_id, person, changed = acknowledge_link(database.engine, links(), token)
+            alert_id, person, changed = acknowledge_link(database.engine, site.links(), token)
         except ValueError as error:
             raise HTTPException(400, str(error)) from None
         with database.engine.connect() as connection:
             item = reads.alert_by_id(connection, alert_id)
-        return page(request, "ack.html", alert=item, person=person, token=token, done=True, changed=changed)
+        return page(request, "ack.html", alert=item, person=person, token=token, done=True, changed=changed,
+                    public=True)  # fmt: skip
 
     @app.get("/updates", response_class=HTMLResponse, include_in_schema=False)
     def public_updates(request: Request, brand: str | None = None) -> HTMLResponse:
@@ -254,33 +337,60 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         base = str(request.base_url).rstrip("/")
         return Response(atom_feed(items, base, workspace.config.name), media_type="application/atom+xml")
 
-    @app.get("/mentions", response_class=HTMLResponse, include_in_schema=False)
-    def mention_list(
-        request: Request,
-        brand: str | None = None,
-        sentiment: str | None = Query(None, pattern="^(negative|neutral|positive)$"),
-        page_number: int = Query(1, alias="page", ge=1, le=10_000),
-    ) -> HTMLResponse:
-        with database.engine.connect() as connection:
-            items = reads.mentions(
-                connection,
-                brand_key=brand or None,
-                sentiment=sentiment,
-                limit=PAGE_SIZE + 1,
-                offset=(page_number - 1) * PAGE_SIZE,
-            )
-        showing(items[:PAGE_SIZE])
-        brands = [b.id for b in workspace.config.brands]
+    @app.get("/mentions", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    def mention_list(request: Request, page_number: int = Query(1, alias="page", ge=1, le=10_000)) -> HTMLResponse:
+        search, problem = _search_from(request, site)
+        found = None
+        if problem is None:
+            with database.engine.connect() as connection:
+                found = search_mentions(connection, search, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
+            showing(found.items)
         return page(
-            request,
-            "mentions.html",
-            mentions=items[:PAGE_SIZE],
-            more=len(items) > PAGE_SIZE,
-            page_number=page_number,
-            brand=brand or "",
-            sentiment=sentiment or "",
-            brands=brands,
+            request, "mentions.html", found=found, problem=problem, search=search, page_number=page_number,
+            brands=[b.id for b in workspace.config.brands], sources=_source_names(site), emotions=EMOTIONS,
+            query_string=urlencode(search.as_params()),
+        )  # fmt: skip
+
+    @app.get("/mentions.csv", include_in_schema=False, dependencies=[read])
+    def mention_export(request: Request) -> Response:
+        search, problem = _search_from(request, site)
+        if problem is not None:
+            raise HTTPException(400, problem)
+        return StreamingResponse(
+            mentions_csv(database.engine, search),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="ascua-mentions.csv"'},
         )
+
+    @app.get("/plan", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    def plan_page(request: Request) -> HTMLResponse:
+        readiness = plan_readiness(site.plan, site.workspace)
+        gettext = site.gettext(request)
+        findings = [(finding, *finding.said(gettext)) for finding in readiness.findings] if readiness else []
+        return page(request, "plan.html", readiness=readiness, findings=findings, plan=site.plan.get(),
+                    plan_path=workspace.plan_path)  # fmt: skip
+
+    @app.get("/settings", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    def settings_page(
+        request: Request, q: str = Query("", max_length=4_000), exclude: str = Query("", max_length=4_000),
+        brand: str = Query("", max_length=64),
+    ) -> HTMLResponse:  # fmt: skip
+        preview = preview_error = None
+        if q.strip():
+            try:
+                preview = query_preview(site, q, brand or None, exclude or None, 20)
+            except HTTPException as error:
+                preview_error = str(error.detail)
+        with database.engine.connect() as connection:
+            health = {item.name: item for item in reads.sources(connection)}
+        config = workspace.config
+        targets = [{"name": t.name, "kind": t.url.split(":", 1)[0], "min_level": t.min_level}
+                   for t in config.alerts.targets]  # fmt: skip
+        return page(
+            request, "settings.html", brands=config.brands, sources=config.sources, health=health, targets=targets,
+            email_server=config.alerts.email is not None, q=q, exclude=exclude, brand=brand, preview=preview,
+            preview_error=preview_error, config_path=workspace.root / "ascua.yaml",
+        )  # fmt: skip
 
     @app.get("/lang/{language}", include_in_schema=False)
     def switch_language(language: str, request: Request) -> Response:
@@ -292,24 +402,27 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
             response.set_cookie("lang", language, max_age=365 * 86400, samesite="lax", httponly=True)
         return response
 
-    # --- API -------------------------------------------------------------------------------
+    # --- API: reading ----------------------------------------------------------------------
 
-    @app.get("/api/v1/status", tags=["status"])
+    @app.get("/api/v1/status", tags=["status"], dependencies=[read])
     def api_status() -> dict[str, Any]:
         """Stored counts, brands with their level, sources with their health, open alerts."""
         result: dict[str, Any] = _jsonable(workspace_status(workspace, database))
+        result.pop("database", None)  # its URL may carry a password
         return result
 
-    @app.get("/api/v1/alerts", tags=["alerts"])
+    @app.get("/api/v1/alerts", tags=["alerts"], dependencies=[read])
     def api_alerts(
         status: str | None = Query(None, pattern="^(open|resolved)$"),
         limit: int = Query(50, ge=1, le=500),
+        offset: int = Query(0, ge=0, le=1_000_000),
     ) -> dict[str, Any]:
         with database.engine.connect() as connection:
-            items = reads.alerts(connection, status=status, limit=limit)
-        return {"items": [_jsonable(item.__dict__) for item in items]}
+            items = reads.alerts(connection, status=status, limit=limit + 1, offset=offset)
+        return {"items": [_jsonable(item.__dict__) for item in items[:limit]], "limit": limit, "offset": offset,
+                "more": len(items) > limit}  # fmt: skip
 
-    @app.get("/api/v1/alerts/{alert_id}", tags=["alerts"])
+    @app.get("/api/v1/alerts/{alert_id}", tags=["alerts"], dependencies=[read])
     def api_alert(alert_id: int) -> dict[str, Any]:
         with database.engine.connect() as connection:
             item = reads.alert_by_id(connection, alert_id)
@@ -319,7 +432,7 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         result: dict[str, Any] = _jsonable({**item.__dict__, "history": history})
         return result
 
-    @app.get("/api/v1/alerts/{alert_id}/explanation", tags=["alerts"])
+    @app.get("/api/v1/alerts/{alert_id}/explanation", tags=["alerts"], dependencies=[read])
     def api_explanation(alert_id: int, fresh: bool = False) -> dict[str, Any]:
         """Where the alert's wave started, why, who spreads it, coordination and timeline.
 
@@ -337,7 +450,7 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         result: dict[str, Any] = _jsonable({"alert_id": alert_id, **data})
         return result
 
-    @app.get("/api/v1/alerts/{alert_id}/room", tags=["alerts"])
+    @app.get("/api/v1/alerts/{alert_id}/room", tags=["crisis room"], dependencies=[read])
     def api_room(alert_id: int) -> dict[str, Any]:
         """The alert's crisis room: status, owner, checklist, timeline, messages and statements."""
         with database.engine.connect() as connection:
@@ -359,23 +472,70 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
             items = publications(connection, brand_key=brand, limit=limit)
         return {"items": [item.as_json() for item in items]}
 
-    @app.get("/api/v1/mentions", tags=["mentions"])
-    def api_mentions(
-        brand: str | None = None,
-        sentiment: str | None = Query(None, pattern="^(negative|neutral|positive)$"),
-        limit: int = Query(50, ge=1, le=500),
-        offset: int = Query(0, ge=0, le=10_000_000),
-    ) -> dict[str, Any]:
+    @app.get("/api/v1/mentions", tags=["mentions"], dependencies=[read])
+    def api_mentions(request: Request, limit: int = Query(50, ge=1, le=500),
+                     offset: int = Query(0, ge=0, le=1_000_000)) -> dict[str, Any]:  # fmt: skip
+        """Mentions newest first; filters: ``q`` (the query language, docs/queries.md), ``brand``,
+        ``source``, ``lang``, ``sentiment``, ``emotion``, ``author``, ``since``, ``until`` (ISO 8601)."""
+        search, problem = _search_from(request, site)
+        if problem is not None:
+            raise HTTPException(400, problem)
         with database.engine.connect() as connection:
-            items = reads.mentions(connection, brand_key=brand, sentiment=sentiment, limit=limit, offset=offset)
-        showing(items)
-        return {"items": _jsonable(items), "limit": limit, "offset": offset}
+            found = search_mentions(connection, search, limit=limit, offset=offset)
+        showing(found.items)
+        return {"items": _jsonable(found.items), "limit": limit, "offset": offset, "more": found.more,
+                "scanned": found.scanned}  # fmt: skip
+
+    @app.get("/api/v1/brands", tags=["settings"], dependencies=[read])
+    def api_brands() -> dict[str, Any]:
+        """The brands, their queries, exclusions and own accounts."""
+        return {"items": [_brand_json(b) for b in workspace.config.brands]}
+
+    @app.get("/api/v1/query/preview", tags=["settings"], dependencies=[read])
+    def api_query_preview(
+        q: str = Query(..., min_length=1, max_length=4_000), brand: str | None = None,
+        exclude: str | None = Query(None, max_length=4_000), limit: int = Query(20, ge=0, le=200),
+    ) -> dict[str, Any]:  # fmt: skip
+        """Which stored mentions a brand query would match (the settings page's live preview)."""
+        return query_preview(site, q, brand, exclude, limit)
+
+    @app.get("/api/v1/plan", tags=["plan"], dependencies=[read])
+    def api_plan() -> dict[str, Any]:
+        """The plan's readiness report: a score out of 100 and every finding (``null``: the plan cannot be read)."""
+        report = plan_readiness(site.plan, site.workspace)
+        return {"plan": str(workspace.plan_path), "readiness": report.as_json() if report else None}
+
+    @app.get("/api/v1/openapi.json", include_in_schema=False, dependencies=[read])
+    def openapi_document() -> JSONResponse:
+        """The OpenAPI document of /api/v1."""
+        return JSONResponse(app.openapi())
 
     @app.get("/healthz", include_in_schema=False)
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
+    from ascua.web.access import add_access_routes
+    from ascua.web.actions import add_action_routes
+
+    add_access_routes(app, site)
+    add_action_routes(app, site)
     return app
+
+
+def _search_from(request: Request, site: Site) -> tuple[Search, str | None]:
+    return parse_search(request.query_params, [b.id for b in site.workspace.config.brands], site.workspace.zone)
+
+
+def _source_names(site: Site) -> list[str]:
+    with site.engine.connect() as connection:
+        return sorted(
+            {item.name for item in reads.sources(connection)} | {s.name for s in site.workspace.config.sources}
+        )
+
+
+def _brand_json(item: Any) -> dict[str, Any]:
+    return {"id": item.id, "name": item.name, "query": item.query, "exclude": item.exclude,
+            "languages": item.languages, "own_accounts": item.own_accounts}  # fmt: skip
 
 
 _DELIVERY_COLUMNS = ("purpose", "recipient", "channel", "address", "status", "attempts", "last_error", "created_at",
