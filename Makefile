@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 WORKSPACE ?= demo
 
-.PHONY: run test lint install dev messages bench models clean
+.PHONY: run test lint install dev browser messages bench models clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,18 @@ run: $(VENV)/.installed
 	$(BIN)/ascua run --workspace $(WORKSPACE)
 
 ## Lint, type-check and the whole test suite.
-test: lint
+test: lint browser
 	$(BIN)/pytest
+
+## Debian's Chromium for the browser tests (Playwright drives it; no browser is downloaded).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }; \
+	  else \
+	    echo "Chromium is missing: install Debian's chromium package (the browser tests are skipped without it)"; \
+	  fi; }
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check src tests benchmarks

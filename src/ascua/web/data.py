@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection, Engine
 
+from ascua.i18n import N_
 from ascua.model import utcnow
 from ascua.query import QueryError, compile_query
 from ascua.query.compile import PostView
@@ -336,3 +337,8 @@ def query_preview(site: Site, text: str, brand_key: str | None, exclude: str | N
         raise HTTPException(404, f"no brand {brand_key!r}") from None
     result: dict[str, Any] = preview.as_json()
     return result
+
+
+# words the pages translate from values (roles, chart spans, emotions, token scopes)
+N_("viewer"), N_("analyst"), N_("admin"), N_("hour"), N_("day"), N_("week"), N_("month")
+N_("anger"), N_("joy"), N_("optimism"), N_("sadness"), N_("fear")
