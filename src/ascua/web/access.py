@@ -28,7 +28,7 @@ from ascua.accounts import (
     setup_valid,
     tokens,
 )
-from ascua.web.security import COOKIE, Principal, needs
+from ascua.web.security import COOKIE, Principal, TokenId, needs
 
 if TYPE_CHECKING:
     from ascua.web.app import Site
@@ -162,7 +162,7 @@ def add_access_routes(app: FastAPI, site: Site) -> None:
         return account_page(request, secret=secret)
 
     @app.post("/account/tokens/{token_id}/revoke", include_in_schema=False, dependencies=[read])
-    def token_revoke(request: Request, token_id: int) -> Response:
+    def token_revoke(request: Request, token_id: TokenId) -> Response:
         principal: Principal = request.state.principal
         try:
             revoke_token(site.engine, token_id, principal.account.name)
@@ -234,7 +234,7 @@ def add_access_routes(app: FastAPI, site: Site) -> None:
         return {**_token_json(token), "secret": secret}
 
     @app.delete("/api/v1/tokens/{token_id}", tags=["access"], dependencies=[read])
-    def api_token_revoke(request: Request, token_id: int) -> dict[str, Any]:
+    def api_token_revoke(request: Request, token_id: TokenId) -> dict[str, Any]:
         """Revoke one of the caller's tokens (with a write token or a session)."""
         principal: Principal = request.state.principal
         try:

@@ -50,7 +50,7 @@ from ascua.web.data import (
     volume_chart,
     volume_series,
 )
-from ascua.web.security import LoginLimiter, LoginRequired, Principal, needs, principal_of
+from ascua.web.security import AlertId, LoginLimiter, LoginRequired, Principal, needs, principal_of
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 50
@@ -261,7 +261,7 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         return page(request, "alerts.html", alerts=items)
 
     @app.get("/alerts/{alert_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
-    def alert_page(request: Request, alert_id: int) -> HTMLResponse:
+    def alert_page(request: Request, alert_id: AlertId) -> HTMLResponse:
         with database.engine.connect() as connection:
             item = reads.alert_by_id(connection, alert_id)
             if item is None:
@@ -423,7 +423,7 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
                 "more": len(items) > limit}  # fmt: skip
 
     @app.get("/api/v1/alerts/{alert_id}", tags=["alerts"], dependencies=[read])
-    def api_alert(alert_id: int) -> dict[str, Any]:
+    def api_alert(alert_id: AlertId) -> dict[str, Any]:
         with database.engine.connect() as connection:
             item = reads.alert_by_id(connection, alert_id)
             if item is None:
@@ -433,7 +433,7 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         return result
 
     @app.get("/api/v1/alerts/{alert_id}/explanation", tags=["alerts"], dependencies=[read])
-    def api_explanation(alert_id: int, fresh: bool = False) -> dict[str, Any]:
+    def api_explanation(alert_id: AlertId, fresh: bool = False) -> dict[str, Any]:
         """Where the alert's wave started, why, who spreads it, coordination and timeline.
 
         The stored explanation (computed when the alert reached incident, refreshed while open);
@@ -451,7 +451,7 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         return result
 
     @app.get("/api/v1/alerts/{alert_id}/room", tags=["crisis room"], dependencies=[read])
-    def api_room(alert_id: int) -> dict[str, Any]:
+    def api_room(alert_id: AlertId) -> dict[str, Any]:
         """The alert's crisis room: status, owner, checklist, timeline, messages and statements."""
         with database.engine.connect() as connection:
             if reads.alert_by_id(connection, alert_id) is None:
@@ -542,7 +542,7 @@ _DELIVERY_COLUMNS = ("purpose", "recipient", "channel", "address", "status", "at
                      "updated_at")  # fmt: skip
 
 
-def _response_of(connection: Any, alert_id: int) -> dict[str, Any]:
+def _response_of(connection: Any, alert_id: AlertId) -> dict[str, Any]:
     """What the team did about an alert: its room, timeline, messages and statements."""
     columns = [delivery.c[name] for name in _DELIVERY_COLUMNS]
     sent = connection.execute(select(*columns).where(delivery.c.alert_id == alert_id).order_by(delivery.c.id))

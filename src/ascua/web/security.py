@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Request
 from limits import parse, storage, strategies
 from sqlalchemy.engine import Engine
 
 from ascua.accounts import Account, Permission, same_secret, session_of, token_of
 
 COOKIE = "ascua_session"
+MAX_ID = 2**53  # ids in paths: larger ones are a 422, not a number the database cannot hold
+AlertId = Annotated[int, Path(ge=1, le=MAX_ID, description="The alert's number.")]
+VersionNumber = Annotated[int, Path(ge=1, le=1_000_000, description="The statement's version.")]
+TokenId = Annotated[int, Path(ge=1, le=MAX_ID, description="The token's number.")]
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
