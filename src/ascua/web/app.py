@@ -8,6 +8,7 @@ Policy forbids any script at all.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -54,6 +55,7 @@ from ascua.web.security import AlertId, LoginLimiter, LoginRequired, Principal, 
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 50
+STATUS_SECONDS = 5.0
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -63,6 +65,31 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+
+
+class SecurityHeaders:
+    """The security headers on every response (a plain ASGI middleware: cheaper than Starlette's
+    ``BaseHTTPMiddleware``); pages and answers for a logged-in person are not cached."""
+
+    def __init__(self, app: Any):
+        self.app = app
+        self.headers = [(name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _value in message.get("headers", [])}
+                extra = [(name, value) for name, value in self.headers if name not in present]
+                if b"cache-control" not in present and not scope["path"].startswith(("/static/", "/updates")):
+                    extra.append((b"cache-control", b"no-store"))
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def _when(zone: tzinfo) -> Callable[[datetime | str | None], str]:
@@ -111,6 +138,7 @@ class Site:
         self.environments = {language: _environment(language, workspace.zone) for language in LANGUAGES}
         self.limiter = LoginLimiter()
         self._links: list[Links] = []
+        self._status: tuple[float, dict[str, Any]] | None = None
 
     def showing(self, items: Sequence[Any]) -> None:
         if self.shown is not None and items:
@@ -141,6 +169,22 @@ class Site:
     def gettext(self, request: Request) -> Callable[[str], str]:
         return translator(self.language_of(request)).gettext
 
+    def principal(self, request: Request) -> Principal | None:
+        """Who makes the request (looked up once per request, when first needed)."""
+        if not hasattr(request.state, "principal"):
+            request.state.principal = principal_of(request, self.engine)
+        found: Principal | None = request.state.principal
+        return found
+
+    def status(self) -> dict[str, Any]:
+        """The workspace's status for the overview and the API, computed at most every few
+        seconds: counting a million stored mentions for every page view would be the slowest
+        thing the dashboard does, and a number a few seconds old is as good to a person."""
+        now = time.monotonic()
+        if self._status is None or now - self._status[0] > STATUS_SECONDS:
+            self._status = (now, workspace_status(self.workspace, self.database))
+        return self._status[1]
+
     def secure(self, request: Request) -> bool:
         """Whether cookies must only travel over HTTPS (the page came over it, or the public address is)."""
         public = self.workspace.config.web.public_url or ""
@@ -149,7 +193,7 @@ class Site:
 
     def page(self, request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         language = self.language_of(request)
-        principal: Principal | None = getattr(request.state, "principal", None)
+        principal = self.principal(request)
         html = (
             self.environments[language]
             .get_template(template)
@@ -192,17 +236,7 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
     app.state.site = site
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    @app.middleware("http")
-    async def who_and_headers(request: Request, call_next: Any) -> Response:
-        request.state.principal = (
-            None if request.url.path.startswith("/static/") else principal_of(request, site.engine)
-        )
-        response: Response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if request.state.principal is not None:
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, error: LoginRequired) -> Response:
@@ -236,7 +270,7 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
     def overview(request: Request, span: str = Query("day", pattern="^(hour|day|week|month)$")) -> HTMLResponse:
-        status = workspace_status(workspace, database)
+        status = site.status()
         with database.engine.connect() as connection:
             recent = reads.alerts(connection, limit=10)
         readiness = plan_readiness(site.plan, site.workspace)
@@ -407,7 +441,7 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
     @app.get("/api/v1/status", tags=["status"], dependencies=[read])
     def api_status() -> dict[str, Any]:
         """Stored counts, brands with their level, sources with their health, open alerts."""
-        result: dict[str, Any] = _jsonable(workspace_status(workspace, database))
+        result: dict[str, Any] = _jsonable(site.status())
         result.pop("database", None)  # its URL may carry a password
         return result
 

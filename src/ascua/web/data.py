@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 EMOTIONS = ("anger", "joy", "optimism", "sadness", "fear")  # as the analyzer names them
 SENTIMENTS = ("negative", "neutral", "positive")
 CHUNK = 2_000
+FIRST_CHUNK = 200
 MAX_SCAN = 200_000  # a filtered search reads at most this many mentions per page
 CSV_LIMIT = 1_000_000
 CSV_COLUMNS = ("id", "created_at", "source", "author_handle", "author_name", "author_followers", "lang",
@@ -117,12 +118,22 @@ def parse_search(params: Any, brands: list[str], zone: tzinfo) -> tuple[Search, 
     return search, problem
 
 
-def _select(search: Search) -> Any:
-    columns = (
-        mention.c.id, mention.c.source, mention.c.url, mention.c.author_handle, mention.c.author_name,
-        mention.c.author_followers, mention.c.text, mention.c.created_at, mention.c.lang.label("stated_lang"),
-        analysis.c.lang, analysis.c.sentiment, analysis.c.emotion, analysis.c.complaint, analysis.c.question,
-    )  # fmt: skip
+def _select(search: Search, scan: bool = False) -> Any:
+    """The SQL part of a search: every column a page shows, or (``scan``) only those the query
+    language and the emotion filter read, with the time the rows are ordered by (``at_``)."""
+    if scan:
+        columns: tuple[Any, ...] = (
+            mention.c.id, mention.c.source, mention.c.url, mention.c.author_handle, mention.c.text,
+            mention.c.lang.label("stated_lang"), analysis.c.lang,
+        )  # fmt: skip
+        if search.emotion:
+            columns += (analysis.c.emotion,)
+    else:
+        columns = (
+            mention.c.id, mention.c.source, mention.c.url, mention.c.author_handle, mention.c.author_name,
+            mention.c.author_followers, mention.c.text, mention.c.created_at, mention.c.lang.label("stated_lang"),
+            analysis.c.lang, analysis.c.sentiment, analysis.c.emotion, analysis.c.complaint, analysis.c.question,
+        )  # fmt: skip
     query = select(*columns).outerjoin(analysis, analysis.c.mention_id == mention.c.id)
     if search.brand:
         brand_id = select(brand.c.id).where(brand.c.key == search.brand).scalar_subquery()
@@ -145,6 +156,8 @@ def _select(search: Search) -> Any:
     if search.author:
         handle = search.author.lower().lstrip("@")
         query = query.where(func.lower(mention.c.author_handle).in_([handle, "@" + handle]))
+    if scan:
+        query = query.add_columns(at.label("at_"))
     return query, at
 
 
@@ -174,7 +187,8 @@ def search_mentions(connection: Connection, search: Search, *, limit: int, offse
     found = Found()
     wanted = offset + limit + 1
     matched = 0
-    for row, kept in _scan(connection, search, query, at):
+    kept_ids: list[int] = []
+    for row, kept in _scan(connection, search):
         found.scanned += 1
         if found.scanned > MAX_SCAN:
             found.capped = True
@@ -183,23 +197,28 @@ def search_mentions(connection: Connection, search: Search, *, limit: int, offse
             continue
         matched += 1
         if matched > offset:
-            found.items.append(_row(row))
+            kept_ids.append(row.id)
         if matched >= wanted:
             break
+    full = {row.id: row for row in connection.execute(query.where(mention.c.id.in_(kept_ids)))} if kept_ids else {}
+    found.items = [_row(full[key]) for key in kept_ids if key in full]
     found.more = len(found.items) > limit
     found.items = found.items[:limit]
     return found
 
 
-def _scan(connection: Connection, search: Search, query: Any, at: Any) -> Iterator[tuple[Any, bool]]:
-    """Every row of ``query``, newest first, in chunks, and whether it matches ``search.q`` and ``search.emotion``."""
+def _scan(connection: Connection, search: Search) -> Iterator[tuple[Any, bool]]:
+    """Every mention the SQL filters keep, newest first, in growing chunks of only the columns
+    the query needs, and whether it also matches ``search.q`` and ``search.emotion``."""
     matcher = compile_query(search.q) if search.q else None
+    query, at = _select(search, scan=True)
     after: tuple[datetime, int] | None = None
+    size = FIRST_CHUNK  # a page is often full within the first few hundred: read more only when not
     while True:
-        chunk = query.add_columns(at.label("at_"))
+        chunk = query
         if after is not None:
             chunk = chunk.where(or_(at < after[0], and_(at == after[0], mention.c.id < after[1])))
-        rows = connection.execute(chunk.order_by(at.desc(), mention.c.id.desc()).limit(CHUNK)).all()
+        rows = connection.execute(chunk.order_by(at.desc(), mention.c.id.desc()).limit(size)).all()
         for row in rows:
             kept = not search.emotion or _top(row.emotion) == search.emotion
             if kept and matcher is not None:
@@ -207,9 +226,10 @@ def _scan(connection: Connection, search: Search, query: Any, at: Any) -> Iterat
                                    author=row.author_handle, url=row.url)  # fmt: skip
                 kept = matcher.matches(post)
             yield row, kept
-        if len(rows) < CHUNK:
+        if len(rows) < size:
             return
         after = (rows[-1].at_, rows[-1].id)
+        size = min(CHUNK, size * 2)
 
 
 def mentions_csv(engine: Engine, search: Search) -> Iterator[str]:

@@ -65,7 +65,7 @@ def needs(permission: Permission, *, changes: bool = True) -> Any:
     (``changes=False``: a check of a text, say)."""
 
     async def check(request: Request) -> Principal:
-        principal: Principal | None = request.state.principal
+        principal: Principal | None = request.app.state.site.principal(request)
         if principal is None:
             raise LoginRequired()
         if not principal.can(permission):
