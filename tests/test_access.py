@@ -35,6 +35,7 @@ from tests.conftest import PASSWORD, logged_in, write_workspace
 T0 = datetime(2026, 1, 5, 10, tzinfo=UTC)
 ROLES = ("viewer", "analyst", "spokesperson", "admin")
 PUBLIC, LINK, READ, RESPOND, APPROVE, ADMIN = "public", "link", "read", "respond", "approve", "admin"
+INGEST = "ingest"
 # What each route needs. A route missing here fails the test: every new route must say.
 MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/login"): PUBLIC,
@@ -103,21 +104,22 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "/users/{name}/role"): ADMIN,
     ("POST", "/users/{name}/disabled"): ADMIN,
     ("GET", "/api/v1/users"): ADMIN,
+    ("POST", "/api/v1/ingest/{source}"): INGEST,
 }
 GRANTED = {
     "viewer": {READ},
-    "analyst": {READ, RESPOND},
-    "spokesperson": {READ, RESPOND, APPROVE},
-    "admin": {READ, RESPOND, APPROVE, ADMIN},
+    "analyst": {READ, RESPOND, INGEST},
+    "spokesperson": {READ, RESPOND, APPROVE, INGEST},
+    "admin": {READ, RESPOND, APPROVE, ADMIN, INGEST},
 }
 VALUES = {"alert_id": "1", "number": "1", "token_id": "1", "name": "target", "step": "find_out",
-          "brand_key": "vuelaya", "secret": "not-a-secret", "token": "not-a-token", "language": "en"}  # fmt: skip
+          "brand_key": "vuelaya", "secret": "not-a-secret", "source": "hook", "token": "not-a-token", "language": "en"}  # fmt: skip
 FORM = {"status": "responding", "owner": "Ana", "text": "Pedimos disculpas. Lo estamos investigando.",
         "note": "n", "done": "true", "despite": "it must go out", "role": "viewer", "disabled": "true",
         "display_name": "T", "current": "wrong password", "password": "another long password",
         "again": "another long password", "scope": "read"}  # fmt: skip
 BODY: dict[str, Any] = {"status": "responding", "owner": "Ana", "text": "Pedimos disculpas. Lo investigamos.",
-                        "done": True, "name": "t", "scope": "read"}  # fmt: skip
+                        "done": True, "name": "t", "scope": "read", "mentions": []}  # fmt: skip
 
 
 def _routes(app: Any) -> Iterator[tuple[str, str]]:
@@ -209,6 +211,7 @@ def test_a_token_acts_within_its_role_and_a_read_token_only_reads(site: tuple[An
     add_account(engine, f"{role}-bot", PASSWORD, role)
     _read, read_secret = create_token(engine, f"{role}-bot", "read", "read")
     _write, write_secret = create_token(engine, f"{role}-bot", "write", "write")
+    _ingest, ingest_secret = create_token(engine, f"{role}-bot", "ingest", "ingest")
     client = TestClient(app)
     for method, path in sorted(MATRIX):
         if (
@@ -224,6 +227,11 @@ def test_a_token_acts_within_its_role_and_a_read_token_only_reads(site: tuple[An
             assert not _denied(as_reader, path), (role, method, path, as_reader.status_code)
         else:
             assert as_reader.status_code == 403, (role, method, path, as_reader.status_code)
+        as_ingester = _call(client, method, path, None, authorization=f"Bearer {ingest_secret}")
+        if needed == INGEST and needed in GRANTED[role]:
+            assert not _denied(as_ingester, path), (role, method, path, as_ingester.status_code)
+        else:  # an ingest token does nothing else
+            assert as_ingester.status_code == 403, (role, method, path, as_ingester.status_code)
         as_writer = _call(client, method, path, None, authorization=f"Bearer {write_secret}")
         if needed in GRANTED[role]:
             assert not _denied(as_writer, path), (role, method, path, as_writer.status_code, as_writer.text[:200])
@@ -238,7 +246,7 @@ def test_tokens_are_stored_as_digests_revocable_and_die_with_their_account(site:
     client = TestClient(app)
     me = client.get("/api/v1/me", headers={"authorization": f"Bearer {secret}"}).json()
     assert me == {"name": "bot", "display_name": "bot", "role": "analyst", "via": "token", "scope": "write",
-                  "permissions": ["read", "respond"]}  # fmt: skip
+                  "permissions": ["read", "respond", "ingest"]}  # fmt: skip
     with engine.connect() as connection:
         stored = [tuple(row) for row in connection.execute(select(api_token))]
         hashes = [row.password_hash for row in connection.execute(select(account))]

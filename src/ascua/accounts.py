@@ -8,6 +8,9 @@ Four roles, each able to do what the one before it can and more:
 * ``spokesperson``: also approves statements, sends them to stakeholders and publishes them;
 * ``admin``: also manages accounts and settings.
 
+Analysts and above may also send mentions to a webhook source (docs/sources.md), usually
+with a token of the ``ingest`` scope, which can do nothing else.
+
 Passwords are hashed with argon2id (argon2-cffi). Sessions and API tokens are random
 secrets given to the person once; the store keeps only their SHA-256 digest, so a copy of
 the database opens no session. No account exists until someone creates one (``ascua users
@@ -44,15 +47,17 @@ class Permission(StrEnum):
     RESPOND = "respond"
     APPROVE = "approve"
     ADMIN = "admin"
+    INGEST = "ingest"  # send mentions to a webhook source
 
 
 ROLES: dict[str, frozenset[Permission]] = {
     "viewer": frozenset({Permission.READ}),
-    "analyst": frozenset({Permission.READ, Permission.RESPOND}),
-    "spokesperson": frozenset({Permission.READ, Permission.RESPOND, Permission.APPROVE}),
+    "analyst": frozenset({Permission.READ, Permission.RESPOND, Permission.INGEST}),
+    "spokesperson": frozenset({Permission.READ, Permission.RESPOND, Permission.APPROVE, Permission.INGEST}),
     "admin": frozenset(Permission),
 }
-SCOPES = ("read", "write")
+# read: only reads; write: also acts (within the role); ingest: only sends mentions to webhook sources
+SCOPES = ("read", "write", "ingest")
 SESSION_HOURS = 12  # a session ends after this long without a request
 SESSION_MAX_DAYS = 7  # and after this long in any case
 MIN_PASSWORD = 10
@@ -287,7 +292,7 @@ def same_secret(given: str | None, expected: str) -> bool:
 def create_token(engine: Engine, name: str, label: str, scope: str) -> tuple[Token, str]:
     """A new API token for account ``name``; returns it and its secret (shown once)."""
     if scope not in SCOPES:
-        raise AccountError(f"no scope {scope!r}: a token is 'read' or 'write'")
+        raise AccountError(f"no scope {scope!r}: a token is 'read', 'write' or 'ingest'")
     person = get_account(engine, name)
     if person.disabled:
         raise AccountError(f"{person.name} is disabled")
@@ -332,8 +337,8 @@ def revoke_token(engine: Engine, token_id: int, name: str | None = None) -> Toke
     return next(t for t in tokens(engine, name) if t.id == token_id)
 
 
-def token_of(engine: Engine, secret: str) -> tuple[Account, str] | None:
-    """The account and scope of a live API token, or ``None``."""
+def token_of(engine: Engine, secret: str) -> tuple[Account, str, int] | None:
+    """The account, scope and number of a live API token, or ``None``."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
     key = digest(secret)
@@ -355,7 +360,7 @@ def token_of(engine: Engine, secret: str) -> tuple[Account, str] | None:
     if row.last_used_at is None or now - row.last_used_at > timedelta(minutes=1):
         with engine.begin() as connection:
             connection.execute(update(api_token).where(api_token.c.id == row.token_id).values(last_used_at=now))
-    return _account(row), str(row.scope)
+    return _account(row), str(row.scope), int(row.token_id)
 
 
 # --- the first admin -----------------------------------------------------------------------

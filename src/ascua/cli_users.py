@@ -154,7 +154,10 @@ def tokens_add(
     user: Annotated[str, typer.Option("--user", help="The account the token acts as.")],
     name: Annotated[str, typer.Option("--name", help="What the token is for (a script, n8n, …).")] = "token",
     scope: Annotated[
-        str, typer.Option("--scope", help="read (reads only) or write (also acts, within the role).")
+        str,
+        typer.Option(
+            "--scope", help="read (reads only), write (also acts, within the role) or ingest (only sends mentions)."
+        ),
     ] = "read",
     workspace: WorkspaceOption = Path("."),
 ) -> None:  # fmt: skip

@@ -47,7 +47,7 @@ def _address(request: Request) -> str:
 
 class TokenRequest(BaseModel):
     name: str = Field(min_length=1, max_length=120, description="What the token is for.")
-    scope: str = Field("read", pattern="^(read|write)$")
+    scope: str = Field("read", pattern="^(read|write|ingest)$")
 
 
 def add_access_routes(app: FastAPI, site: Site) -> None:
@@ -155,7 +155,7 @@ def add_access_routes(app: FastAPI, site: Site) -> None:
     def token_add(
         request: Request,
         name: str = Form(..., min_length=1, max_length=120),
-        scope: str = Form("read", pattern="^(read|write)$"),
+        scope: str = Form("read", pattern="^(read|write|ingest)$"),
     ) -> HTMLResponse:
         principal: Principal = request.state.principal
         _token, secret = create_token(site.engine, principal.account.name, name, scope)

@@ -34,9 +34,13 @@ class Principal:
     via: str  # "session" or "token"
     scope: str  # "write" for a session; a token's scope
     csrf: str | None = None
+    token_id: int | None = None
 
     def can(self, permission: Permission) -> bool:
-        """Whether the account's role allows it (a read token's limit is on changing: :func:`needs`)."""
+        """Whether the account's role allows it, and the token's scope (an ``ingest`` token only
+        ingests; a read token's limit is on changing anything: :func:`needs`)."""
+        if self.scope == "ingest" and permission is not Permission.INGEST:
+            return False
         return self.account.can(permission)
 
 
@@ -51,7 +55,7 @@ def principal_of(request: Request, engine: Engine) -> Principal | None:
         if kind.lower() != "bearer" or not secret.strip():
             return None
         found = token_of(engine, secret.strip())
-        return Principal(found[0], "token", found[1]) if found else None
+        return Principal(found[0], "token", found[1], token_id=found[2]) if found else None
     session = session_of(engine, request.cookies.get(COOKIE))
     if session is None:
         return None
@@ -69,10 +73,12 @@ def needs(permission: Permission, *, changes: bool = True) -> Any:
         if principal is None:
             raise LoginRequired()
         if not principal.can(permission):
+            if principal.scope == "ingest":
+                raise HTTPException(403, "this API token only sends mentions (POST /api/v1/ingest/…)")
             raise HTTPException(
                 403, f"the role {principal.account.role} cannot do this (it needs the '{permission.value}' permission)"
             )
-        if changes and request.method not in SAFE_METHODS and principal.scope != "write":
+        if changes and request.method not in SAFE_METHODS and principal.scope == "read":
             raise HTTPException(403, "this API token is read-only: it cannot change anything")
         if request.method not in SAFE_METHODS and principal.via == "session":
             given = request.headers.get("x-csrf-token")
