@@ -7,7 +7,9 @@ Policy forbids any script at all.
 
 from __future__ import annotations
 
+import logging
 import math
+import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -29,7 +31,7 @@ from ascua.config import Workspace
 from ascua.explain.note import say
 from ascua.explain.store import explain_alert, stored_explanation
 from ascua.explain.text import short_form
-from ascua.i18n import LANGUAGES, best_language, translator
+from ascua.i18n import LANGUAGES, N_, best_language, translator
 from ascua.respond.escalate import Escalation, Links, PlanSource, acknowledge_link, signing_key
 from ascua.respond.plan import roles
 from ascua.respond.publish import Publication, publications, statement_versions
@@ -53,9 +55,11 @@ from ascua.web.data import (
 )
 from ascua.web.security import AlertId, LoginLimiter, LoginRequired, Principal, needs, principal_of
 
+log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 PAGE_SIZE = 50
 STATUS_SECONDS = 5.0
+SENTIMENT_NAMES = ("negative", "neutral", "positive")
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -139,6 +143,8 @@ class Site:
         self.limiter = LoginLimiter()
         self._links: list[Links] = []
         self._status: tuple[float, dict[str, Any]] | None = None
+        self._refreshing = threading.Lock()
+        self._row_words: dict[str, dict[str, str]] = {}
 
     def showing(self, items: Sequence[Any]) -> None:
         if self.shown is not None and items:
@@ -181,9 +187,31 @@ class Site:
         seconds: counting a million stored mentions for every page view would be the slowest
         thing the dashboard does, and a number a few seconds old is as good to a person."""
         now = time.monotonic()
-        if self._status is None or now - self._status[0] > STATUS_SECONDS:
+        if self._status is None:
             self._status = (now, workspace_status(self.workspace, self.database))
+        elif now - self._status[0] > STATUS_SECONDS and self._refreshing.acquire(blocking=False):
+            # stale: serve it once more while a thread counts again (no request waits for the count)
+            threading.Thread(target=self._refresh_status, name="status", daemon=True).start()
         return self._status[1]
+
+    def _refresh_status(self) -> None:
+        try:
+            self._status = (time.monotonic(), workspace_status(self.workspace, self.database))
+        except Exception:  # the next request tries again; the page shows the last counts meanwhile
+            log.exception("counting the workspace's status failed")
+        finally:
+            self._refreshing.release()
+
+    def row_words(self, language: str) -> dict[str, str]:
+        """The words of a mention's row, translated once per language (not once per row)."""
+        if language not in self._row_words:
+            gettext = translator(language).gettext
+            words = {"unknown_author": N_("unknown author"), "followers": N_("followers"), "complaint": N_("complaint"),
+                     "question": N_("question"), "original": N_("original")}  # fmt: skip
+            found = {key: gettext(text) for key, text in words.items()}
+            found |= {name: gettext(name) for name in (*SENTIMENT_NAMES, *EMOTIONS)}
+            self._row_words[language] = found
+        return self._row_words[language]
 
     def secure(self, request: Request) -> bool:
         """Whether cookies must only travel over HTTPS (the page came over it, or the public address is)."""
@@ -200,6 +228,7 @@ class Site:
             .render(
                 request=request, lang=language, workspace=self.workspace.config.name, version=__version__,
                 user=principal.account if principal else None, csrf=principal.csrf if principal else None,
+                row_words=self.row_words(language),
                 can={p.value: bool(principal and principal.can(p)) for p in Permission}, **context,
             )
         )  # fmt: skip

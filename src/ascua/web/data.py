@@ -29,7 +29,7 @@ EMOTIONS = ("anger", "joy", "optimism", "sadness", "fear")  # as the analyzer na
 SENTIMENTS = ("negative", "neutral", "positive")
 CHUNK = 2_000
 FIRST_CHUNK = 200
-MAX_SCAN = 200_000  # a filtered search reads at most this many mentions per page
+MAX_SCAN = 100_000  # a query-language search reads at most this many mentions per page
 CSV_LIMIT = 1_000_000
 CSV_COLUMNS = ("id", "created_at", "source", "author_handle", "author_name", "author_followers", "lang",
                "sentiment", "emotion", "complaint", "question", "url", "text")  # fmt: skip
