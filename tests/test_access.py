@@ -113,7 +113,8 @@ GRANTED = {
     "admin": {READ, RESPOND, APPROVE, ADMIN, INGEST},
 }
 VALUES = {"alert_id": "1", "number": "1", "token_id": "1", "name": "target", "step": "find_out",
-          "brand_key": "vuelaya", "secret": "not-a-secret", "source": "hook", "token": "not-a-token", "language": "en"}  # fmt: skip
+          "brand_key": "vuelaya", "secret": "not-a-secret", "source": "hook", "token": "not-a-token",
+          "language": "en"}  # fmt: skip
 FORM = {"status": "responding", "owner": "Ana", "text": "Pedimos disculpas. Lo estamos investigando.",
         "note": "n", "done": "true", "despite": "it must go out", "role": "viewer", "disabled": "true",
         "display_name": "T", "current": "wrong password", "password": "another long password",
