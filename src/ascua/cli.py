@@ -853,8 +853,8 @@ def _print_status(report: dict[str, Any]) -> None:
         )
     out.print(table)
     table = Table(title=_("Sources"), title_justify="left")
-    for column in (_("source"), _("type"), _("mentions"), _("last success"), _("newest post"), _("errors"),
-                   _("health")):  # fmt: skip
+    for column in (_("source"), _("type"), _("mentions"), _("last hour"), _("last success"), _("newest post"),
+                   _("errors"), _("health")):  # fmt: skip
         table.add_column(column)
     for item in report["sources"]:
         health = (
@@ -865,8 +865,8 @@ def _print_status(report: dict[str, Any]) -> None:
         lag = item.get("lag_seconds")
         newest = _when(item.get("last_item_at")) + (f" ({_lag(lag)})" if lag is not None else "")
         table.add_row(
-            Text(item["name"]), Text(item["kind"]), f"{item['mentions']:,}", _when(item["last_success_at"]),
-            Text(newest), f"{item.get('errors', 0):,}", health,
+            Text(item["name"]), Text(item["kind"]), f"{item['mentions']:,}", f"{item.get('last_hour', 0):,}",
+            _when(item["last_success_at"]), Text(newest), f"{item.get('errors', 0):,}", health,
         )  # fmt: skip
     out.print(table)
     if report["open_alerts"]:

@@ -35,6 +35,8 @@ class SourceSummary:
     position: str | None
     errors: int = 0  # fetches that failed, ever
     last_item_at: datetime | None = None  # the newest post it brought
+    last_hour: int = 0  # mentions it stored in the last full clock hour
+    this_hour: int = 0  # and in the hour going on
 
     @property
     def lag_seconds(self) -> float | None:
@@ -138,9 +140,20 @@ def sources(connection: Connection) -> list[SourceSummary]:
             position=(row.cursor or {}).get("time") if isinstance(row.cursor, dict) else None,
             errors=row.errors_total or 0,
             last_item_at=row.last_item_at,
+            **_hourly(row),
         )
         for row in rows
     ]
+
+
+def _hourly(row: Any) -> dict[str, int]:
+    """A source's mentions in the last full hour and in this one, from its hour counters."""
+    hour = utcnow().replace(minute=0, second=0, microsecond=0)
+    if row.hour_start == hour:
+        return {"last_hour": int(row.previous_hour_mentions or 0), "this_hour": int(row.hour_mentions or 0)}
+    if row.hour_start == hour - timedelta(hours=1):
+        return {"last_hour": int(row.hour_mentions or 0), "this_hour": 0}
+    return {"last_hour": 0, "this_hour": 0}
 
 
 def _alert_query() -> Any:

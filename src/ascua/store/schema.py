@@ -228,6 +228,10 @@ source_state = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     Column("errors_total", BigInteger, nullable=False, default=0, server_default=text("0")),
     Column("last_item_at", UTCDateTime),  # the newest post it brought: how far behind the source is
+    # mentions stored per clock hour (UTC): the hour being counted, its count, and the hour before's
+    Column("hour_start", UTCDateTime),
+    Column("hour_mentions", BigInteger, nullable=False, default=0, server_default=text("0")),
+    Column("previous_hour_mentions", BigInteger, nullable=False, default=0, server_default=text("0")),
 )
 
 alert_explanation = Table(

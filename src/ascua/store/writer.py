@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import timedelta
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -237,11 +238,22 @@ class MentionWriter:
         }
         newest = max((item.created_at for item in batch.mentions), default=None)
         values["last_item_at"] = newest
+        hour = now.replace(minute=0, second=0, microsecond=0)
+        values.update(hour_start=hour, hour_mentions=inserted, previous_hour_mentions=0)
         values["errors_total"] = 0
         if batch.error is not None:  # the source could not fetch this time: unhealthy, nothing else changes
             values.update(last_success_at=None, last_error=batch.error[:500], last_error_at=now, errors_total=1)
         statement = insert_for(connection, source_state).values(values)
         update_values: dict[str, Any] = {"mentions_total": source_state.c.mentions_total + inserted, "updated_at": now}
+        # the hour's count goes on, or starts again (the hour before kept when it just ended)
+        same_hour = source_state.c.hour_start == hour
+        update_values["previous_hour_mentions"] = case(
+            (same_hour, source_state.c.previous_hour_mentions),
+            (source_state.c.hour_start == hour - timedelta(hours=1), source_state.c.hour_mentions),
+            else_=0,
+        )
+        update_values["hour_mentions"] = case((same_hour, source_state.c.hour_mentions + inserted), else_=inserted)
+        update_values["hour_start"] = hour
         if batch.error is None:
             update_values["last_success_at"] = now
         else:
