@@ -9,7 +9,9 @@ the ``ascua.sources`` entry-point group; Ascua's own sources register the same w
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from importlib.metadata import entry_points
@@ -61,3 +63,41 @@ def source_class(kind: str) -> SourceFactory:
         raise SourceUnavailable(f"unknown source type {kind!r} (installed: {known})")
     plugin: SourceFactory = found[kind].load()
     return plugin
+
+
+async def merge_batches(
+    name: str, parts: Sequence[AsyncIterator[SourceBatch]], cursor: dict[str, Any]
+) -> AsyncIterator[SourceBatch]:
+    """The batches of several parts of one source (a search and a stream, say), as they come.
+
+    Each part's batches carry its own keys of the cursor; every merged batch carries the whole
+    cursor as it stands after that batch, so the cursor stored with a batch never runs ahead of
+    what was stored. A part that fails makes the merged stream fail."""
+    if not parts:
+        return
+    current = dict(cursor)
+    queue: asyncio.Queue[SourceBatch | BaseException] = asyncio.Queue(maxsize=8)
+
+    async def pump(part: AsyncIterator[SourceBatch]) -> None:
+        try:
+            async for batch in part:
+                await queue.put(batch)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:  # the consumer raises it
+            await queue.put(error)
+
+    tasks = [asyncio.create_task(pump(part)) for part in parts]
+    try:
+        while True:
+            item = await queue.get()
+            if isinstance(item, BaseException):
+                raise item
+            current.update(item.cursor or {})
+            yield SourceBatch(name, item.records, dict(current), item.watermark, item.problems, item.error)
+    finally:
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task

@@ -11,7 +11,6 @@ exactly once by the post's ``at://`` URI, so the overlap costs nothing).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import random
 import time
@@ -25,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ascua.config import Duration
 from ascua.model import Mention, Problem, Record, SourceBatch, iso_utc, utcnow
-from ascua.sources.base import SourceContext
+from ascua.sources.base import SourceContext, merge_batches
 from ascua.sources.polling import MAX_BACKOFF, FetchError, poll_forever
 
 log = logging.getLogger(__name__)
@@ -147,33 +146,8 @@ class BlueskySource:
             parts.append(self.search_batches(current.get("searches")))
         if self.options.jetstream:
             parts.append(self.stream_batches(current.get("jetstream")))
-        if not parts:
-            return
-        queue: asyncio.Queue[SourceBatch | BaseException] = asyncio.Queue(maxsize=8)
-
-        async def pump(part: AsyncIterator[SourceBatch]) -> None:
-            try:
-                async for batch in part:
-                    await queue.put(batch)
-            except asyncio.CancelledError:
-                raise
-            except BaseException as error:  # the consumer raises it
-                await queue.put(error)
-
-        tasks = [asyncio.create_task(pump(part)) for part in parts]
-        try:
-            while True:
-                item = await queue.get()
-                if isinstance(item, BaseException):
-                    raise item
-                current.update(item.cursor or {})
-                yield SourceBatch(self.name, item.records, dict(current), item.watermark, item.problems, item.error)
-        finally:
-            for task in tasks:
-                task.cancel()
-            for task in tasks:
-                with contextlib.suppress(asyncio.CancelledError, Exception):
-                    await task
+        async for batch in merge_batches(self.name, parts, current):
+            yield batch
 
     # --- search ------------------------------------------------------------------------------
 

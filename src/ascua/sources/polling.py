@@ -99,8 +99,10 @@ async def poll_forever(
     client_timeout: float,
     cursor_key: str,
     describe: Callable[[str], str],
+    on_response: Callable[[Any], Awaitable[None]] | None = None,
 ) -> AsyncIterator[SourceBatch]:
-    """Ask each target for what is new, forever; one batch per answer (with ``error`` when it failed)."""
+    """Ask each target for what is new, forever; one batch per answer (with ``error`` when it failed).
+    ``on_response`` sees every HTTP answer (a service's own rate-limit headers, say)."""
     import httpx
 
     failures = dict.fromkeys(targets, 0)
@@ -109,8 +111,9 @@ async def poll_forever(
     def cursor() -> dict[str, Any]:
         return {cursor_key: {target: dict(states[target]) for target in targets}}
 
+    hooks = {"response": [on_response]} if on_response is not None else {}
     async with httpx.AsyncClient(
-        timeout=client_timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}
+        timeout=client_timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}, event_hooks=hooks
     ) as client:
         while True:
             for target in targets:
