@@ -109,6 +109,8 @@ def main(
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    for chatty in ("httpx", "httpcore"):  # they log every address, and some carry a token (Graph API)
+        logging.getLogger(chatty).setLevel(logging.WARNING)
 
 
 # --- init ----------------------------------------------------------------------------------
