@@ -224,6 +224,13 @@ def import_(
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    preset: Annotated[
+        str | None,
+        typer.Option(
+            help="The export of another tool: x-v2 (X API v2 JSON), graph (Facebook/Instagram Graph API "
+            "JSON) or listening (a listening tool's CSV). See docs/mention-schema.md."
+        ),
+    ] = None,
 ) -> None:
     """Import mentions from a file through the whole pipeline, in their time order."""
     from ascua.importer import ImportOptions, import_async
@@ -234,6 +241,10 @@ def import_(
 
     if file_format not in (None, "csv", "jsonl"):
         fail(_("--format is csv or jsonl"), EXIT_USAGE)
+    from ascua.sources.presets import PRESETS
+
+    if preset is not None and preset not in PRESETS:
+        fail(_("--preset is one of {names}").format(names=", ".join(PRESETS)), EXIT_USAGE)
     with errors_for_people():
         ws = _workspace(workspace)
         try:
@@ -249,6 +260,7 @@ def import_(
             strict=strict,
             batch_size=batch_size,
             workers=workers,
+            preset=preset,
         )
         with Radar.open(ws) as radar:
             if brand is not None and brand not in radar.brand_ids:

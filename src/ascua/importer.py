@@ -55,6 +55,7 @@ class ImportOptions:
     strict: bool = False
     batch_size: int | None = None
     workers: int | None = None
+    preset: str | None = None
 
 
 @dataclass
@@ -107,11 +108,17 @@ async def import_async(
     if size == 0:
         report.stored_nothing_because = f"{path}: the file is empty; nothing to import"
         return report
-    reader = FileReader(path, options.format or detect_format(path), options.mapping)
+    if options.preset in ("x-v2", "graph"):
+        file_format: Format = "jsonl"
+    elif options.preset == "listening":
+        file_format = "csv"
+    else:
+        file_format = options.format or detect_format(path)
+    reader = FileReader(path, file_format, options.mapping, preset=options.preset)
     setup = radar.analysis_setup(raw=options.raw, brand=options.brand, default_source=options.source or DEFAULT_SOURCE)
     sorted_rows = options.strict or not options.raw
     workers = default_workers() if options.workers is None else options.workers
-    if not sorted_rows and reader.format == "csv":
+    if not sorted_rows and (reader.format == "csv" or reader.document):
         workers = 0  # a raw CSV import reads rows in order, here: they may span lines
     slices = SliceReader(reader, setup)
     with contextlib.ExitStack() as cleanup:
@@ -190,7 +197,7 @@ async def _import(
     analyse: Callable[[Any], MentionBatch] = slices
     if index is not None:
         feed = _sorted_slices(index, source_name, batch_size)
-    elif reader.format == "jsonl":
+    elif reader.format == "jsonl" and not reader.document:
         feed = _byte_slices(path, source_name, report, position)
     else:
         feed, analyse = _stream_feed(reader, source_name, batch_size, report), pipeline.analyse

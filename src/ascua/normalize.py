@@ -161,7 +161,7 @@ class Normalizer:
             created_at=created_at,
             url=url,
             canonical_url=canonical_url(url) if url else None,
-            author_handle=("@" + handle.lstrip("@")) if handle else "",
+            author_handle=at_handle(handle) if handle else "",
             author_name=_optional_text(author.get("name"), "author.name"),
             author_followers=_count(author.get("followers"), "author.followers"),
             author_created_at=parse_time(author.get("created_at"), "author.created_at", self.zone),
@@ -341,9 +341,18 @@ def _optional_text(value: Any, field: str) -> str | None:
     return _clean_text(text, field) if text else None
 
 
+def at_handle(handle: str) -> str:
+    """A handle as stored: ``@name`` (``@user@instance`` on Mastodon), except the ids that name
+    their own kind of account and take no ``@``: ``fb:123``, ``did:plc:…``, ``u/name``."""
+    text = handle.strip()
+    if ":" in text or "/" in text:
+        return text
+    return "@" + text.lstrip("@")
+
+
 def _handle(value: Any) -> str | None:
     text = _string(value, "in_reply_to_author")
-    return ("@" + text.strip().lstrip("@")) if text else None
+    return at_handle(text) if text else None
 
 
 def _clean_text(text: str, field: str) -> str:

@@ -125,10 +125,12 @@ class FileReader:
     format: Format
     mapping: dict[str, str] = field(default_factory=dict)
     delimiter: str | None = None
+    preset: str | None = None  # the export of another tool (ascua.sources.presets)
     bytes_read: int = 0
     _header: list[str] | None = None
     _columns: dict[str, int] | None = None
     _warned: set[str] = field(default_factory=set)
+    _converted: list[Record | Problem] | None = None
 
     @property
     def size(self) -> int:
@@ -141,8 +143,31 @@ class FileReader:
                 for _ in self._csv(handle):
                     break
 
+    @property
+    def document(self) -> bool:
+        """A JSON preset: the file is read whole and its items are its rows."""
+        from ascua.sources.presets import JSON_PRESETS
+
+        return self.preset in JSON_PRESETS
+
+    def _items(self) -> list[Record | Problem]:
+        if self._converted is None:
+            from ascua.sources.presets import convert
+
+            try:
+                self._converted = convert(self.path, self.preset or "")
+            except ValueError as error:
+                raise MappingError(str(error)) from None
+        return self._converted
+
     def rows(self) -> Iterator[tuple[Located, Record | Problem]]:
         """Every row in file order, with where it starts."""
+        if self.document:
+            items = self._items()
+            for index, item in enumerate(items):
+                self.bytes_read = self.size * (index + 1) // len(items)
+                yield Located(index, index + 1), item
+            return
         with self.path.open("rb") as handle:
             if self.format == "jsonl":
                 yield from self._jsonl(handle)
@@ -151,6 +176,8 @@ class FileReader:
 
     def read_at(self, handle: BinaryIO, where: Located) -> Record | Problem:
         """Read back the row that starts at ``where`` (after :meth:`rows` has read the header)."""
+        if self.document:
+            return self._items()[where.offset]
         handle.seek(where.offset)
         if self.format == "jsonl":
             return self.parse_json_line(handle.readline(), where.line)
@@ -264,7 +291,13 @@ class FileReader:
                 )
             columns[target] = index
         taken = set(columns.values())
-        for target, aliases in ALIASES.items():
+        known = dict(ALIASES)
+        if self.preset == "listening":
+            from ascua.sources.presets import LISTENING_ALIASES
+
+            known = {target: LISTENING_ALIASES.get(target, ()) + ALIASES.get(target, ())
+                     for target in {*ALIASES, *LISTENING_ALIASES}}  # fmt: skip
+        for target, aliases in known.items():
             if target in columns:
                 continue
             for alias in aliases:
@@ -295,6 +328,10 @@ class FileReader:
             used.add(index)
             if value != "":
                 _put(record, target, value)
+        if self.preset == "listening" and isinstance(record.get("source"), str):
+            from ascua.sources.presets import network
+
+            record["source"] = network(record["source"])
         extra = {self._header[i]: value for i, value in enumerate(values) if i not in used and value != ""}
         if extra:
             record["raw"] = extra
