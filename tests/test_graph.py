@@ -58,6 +58,15 @@ def graph() -> Iterator[Graph]:
                 state.mode = "ok"
                 self._json({"error": {"message": "(#4) Application request limit reached", "code": 4}}, 403)
                 return
+            if state.mode == "html":  # a proxy's error page instead of the API's JSON
+                state.mode = "ok"
+                reply(self, b"<html><body>502 Bad Gateway</body></html>", "text/html", 502)
+                return
+            if state.mode == "huge":
+                state.mode = "ok"
+                reply(self, b'{"data": [' + b'{"id": "x", "message": "' + b"a" * (9 * 1024 * 1024) + b'"}]}',
+                      "application/json")  # fmt: skip
+                return
             if path == "/1234/posts":
                 self._json({"data": [{"id": "1234_1", "message": "Estamos revisando lo ocurrido con los vuelos.",
                                       "created_time": _fb_time(0), "from": {"id": "1234", "name": "Vuelaya"},
@@ -153,5 +162,11 @@ def test_a_bad_token_and_too_many_calls_are_said_without_the_token(graph: Graph)
     graph.mode = "busy"
     (busy,) = asyncio.run(first_batches(_source(graph.base, pages=["1234"]), None, 1))
     assert busy.error is not None and "slow down (code 4)" in busy.error and "next try in 600 s" in busy.error
+    graph.mode = "html"
+    (html,) = asyncio.run(first_batches(_source(graph.base, pages=["1234"]), None, 1))
+    assert html.error is not None and "not JSON (502)" in html.error
+    graph.mode = "huge"
+    (huge,) = asyncio.run(first_batches(_source(graph.base, pages=["1234"]), None, 1))
+    assert huge.error is not None and "larger than" in huge.error
     with pytest.raises(ValueError, match="is not an id"):
         GraphOptions(access_token=TOKEN, pages=["vuelaya"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -42,6 +43,8 @@ class Instance:
     statuses: list[dict[str, Any]] = field(default_factory=list)
     asked: list[dict[str, Any]] = field(default_factory=list)
     mode: str = "ok"  # ok | busy | down
+    events: list[bytes] = field(default_factory=list)  # what the streaming API sends, once per connection
+    streams: list[dict[str, Any]] = field(default_factory=list)
 
 
 @pytest.fixture
@@ -54,6 +57,20 @@ def instance() -> Iterator[Instance]:
             query = {key: values[0] for key, values in parse_qs(parts.query).items()}
             if parts.path.startswith("/api/v2/instance"):  # Mastodon.py asks what the instance is, once
                 self._json({"domain": "social.example", "title": "Social", "version": "4.3.2"})
+                return
+            if parts.path == "/api/v1/instance":  # where the streaming API is (here: the same server)
+                self._json({"uri": "social.example", "version": "4.3.2", "urls": {"streaming_api": state.base}})
+                return
+            if parts.path == "/api/v1/streaming/hashtag":  # server-sent events, then the connection ends
+                state.streams.append({**query, "auth": self.headers.get("Authorization")})
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                events, state.events = state.events, []
+                for event in events:
+                    self.wfile.write(event)
+                    self.wfile.flush()
+                time.sleep(0.5)
                 return
             state.asked.append({"path": parts.path, **query, "auth": self.headers.get("Authorization")})
             if state.mode == "busy":
@@ -145,3 +162,31 @@ def test_statuses_without_uri_time_or_text_are_skipped_and_options_are_checked()
         MastodonOptions(instances=["https://i.example"], hashtags=["not a tag"])
     with pytest.raises(ValueError, match="instance address"):
         MastodonOptions(instances=["mastodon.social"], hashtags=["vuelaya"])
+
+
+def test_the_streaming_api_brings_posts_as_they_are_published(
+    instance: Instance, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ascua.sources.mastodon as module
+
+    monkeypatch.setattr(module, "STREAM_RECONNECT", 1)
+    instance.statuses = [status(1, "Vuelaya, primera")]
+    live = json.dumps(status(7, "<p>Vuelaya en directo</p>", minutes=7))
+    instance.events = [b":thump\n\n", f"event: update\ndata: {live}\n\n".encode(),
+                       b"event: delete\ndata: 1001\n\n"]  # fmt: skip
+    source = _source(instance.base, access_token="tok-123", stream=True)
+
+    async def collect() -> list[Any]:
+        found = []
+        async for batch in source.batches(None):
+            found.append(batch)
+            texts = [r.data["text"] for b in found for r in b.records]
+            if "Vuelaya en directo" in texts and "Vuelaya, primera" in texts:
+                break
+        return found
+
+    batches = asyncio.run(asyncio.wait_for(collect(), 30))
+    live_batch = next(b for b in batches if any(r.data["text"] == "Vuelaya en directo" for r in b.records))
+    assert live_batch.records[0].origin.startswith("mastodon fedi stream")
+    assert instance.streams[0]["tag"] == "vuelaya" and instance.streams[0]["auth"] == "Bearer tok-123"
+    assert "timelines" in batches[-1].cursor  # the timelines' cursor goes on alongside the stream

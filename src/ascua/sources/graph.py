@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ascua.config import Duration
 from ascua.model import Record, SourceBatch, iso_utc, utcnow
 from ascua.sources.base import SourceContext
-from ascua.sources.polling import FetchError, poll_forever
+from ascua.sources.polling import FetchError, poll_forever, read_capped
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_PAGES = 10
@@ -111,15 +111,14 @@ class GraphSource:
 
         query = {**(params or {}), "access_token": self.options.access_token} if params is not None else None
         try:
-            response = await client.get(url, params=query)
+            async with client.stream("GET", url, params=query) as response:
+                content = await read_capped(response, MAX_BYTES)  # a 50 MB answer is refused, not read
         except httpx.TimeoutException:
             raise FetchError(f"no answer within {self.options.timeout:.0f} s") from None
         except httpx.HTTPError as error:
             raise FetchError(f"could not reach the Graph API ({type(error).__name__})") from None
-        if len(response.content) > MAX_BYTES:
-            raise FetchError(f"the answer is larger than {MAX_BYTES:,} bytes")
         try:
-            body = orjson.loads(response.content)
+            body = orjson.loads(content)
         except orjson.JSONDecodeError:
             raise FetchError(f"the answer is not JSON ({response.status_code})") from None
         if not isinstance(body, dict):

@@ -12,6 +12,7 @@ for every polling source (``sources/polling.py``); a 429 waits for the instance'
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any, ClassVar
@@ -21,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ascua.config import Duration
 from ascua.model import Record, SourceBatch, iso_utc, utcnow
-from ascua.sources.base import SourceContext
+from ascua.sources.base import SourceContext, merge_batches
 from ascua.sources.feeds import plain_text
 from ascua.sources.polling import FetchError, poll_forever
 
@@ -36,6 +37,7 @@ class MastodonOptions(BaseModel):
     every: Duration = Field(120, ge=1)
     timeout: float = Field(20.0, gt=0, le=300)
     max_pages: int = Field(5, ge=1, le=50)
+    stream: bool = False  # also the streaming API: posts as they are published (most instances want a token)
 
     @field_validator("instances")
     @classmethod
@@ -108,6 +110,10 @@ def status_record(status: Any, instance: str) -> dict[str, Any] | None:
     return record
 
 
+STREAM_RECONNECT = 5  # seconds before a dropped stream connects again
+STREAM_TIMEOUT = 300  # a stream silent for this long (no heartbeat either) is dropped and connects again
+
+
 class MastodonSource:
     """``type: mastodon`` in ``ascua.yaml``."""
 
@@ -123,11 +129,65 @@ class MastodonSource:
     async def batches(self, cursor: dict[str, Any] | None) -> AsyncIterator[SourceBatch]:
         saved = (cursor or {}).get("timelines") or {}
         states: dict[str, dict[str, Any]] = {target: dict(saved.get(target) or {}) for target in self.targets}
-        async for batch in poll_forever(
+        polling = poll_forever(
             self.name, self.targets, states, self._poll, every=float(self.options.every),
             client_timeout=self.options.timeout, cursor_key="timelines", describe=lambda target: target,
-        ):  # fmt: skip
+        )  # fmt: skip
+        if not self.options.stream:
+            async for batch in polling:
+                yield batch
+            return
+        async for batch in merge_batches(self.name, [polling, self.stream_batches()], dict(cursor or {})):
             yield batch
+
+    async def stream_batches(self) -> AsyncIterator[SourceBatch]:
+        """The streaming API of each instance × hashtag (Mastodon.py's server-sent events, in its
+        own threads, reconnecting): posts as they are published. It has no cursor: what was
+        published while it was down comes from the timelines, which go on in step."""
+        from mastodon import StreamListener
+
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue[tuple[str, Any, str | None]] = asyncio.Queue()
+        source = self
+
+        class Listener(StreamListener):
+            def __init__(self, target: str, instance: str):
+                self.target, self.instance = target, instance
+
+            def on_update(self, status: Any) -> None:
+                loop.call_soon_threadsafe(queue.put_nowait, (self.target, status, None))
+
+            def on_abort(self, err: Exception) -> None:
+                reason = type(err).__name__
+                loop.call_soon_threadsafe(queue.put_nowait, (self.target, None, f"stream {self.target}: {reason}"))
+
+        handles = []
+        try:
+            for target in self.targets:
+                instance, tag = target.rsplit(" #", 1)
+                handles.append(await asyncio.to_thread(
+                    self._client(instance).stream_hashtag, tag, Listener(target, instance), run_async=True,
+                    reconnect_async=True, reconnect_async_wait_sec=STREAM_RECONNECT, timeout=STREAM_TIMEOUT,
+                ))  # fmt: skip
+            while True:
+                target, status, error = await queue.get()
+                records: list[Record] = []
+                while True:
+                    if status is not None:
+                        data = status_record(status, target.rsplit(" #", 1)[0])
+                        if data is not None:
+                            records.append(Record(data, f"mastodon {source.name} stream {target} {data['id'][:80]}"))
+                    if error is not None or queue.empty() or len(records) >= 500:
+                        break
+                    target, status, error = queue.get_nowait()
+                yield SourceBatch(self.name, records, None, error=error)
+        except Exception as error:  # the instance refused the stream: an unhealthy source; the timelines go on
+            yield SourceBatch(self.name, [], None, error=f"stream: {type(error).__name__}")
+            await asyncio.Event().wait()
+        finally:
+            for handle in handles:
+                with contextlib.suppress(Exception):
+                    handle.close()
 
     def _client(self, instance: str) -> Any:
         from mastodon import Mastodon
