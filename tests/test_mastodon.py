@@ -56,9 +56,24 @@ def instance() -> Iterator[Instance]:
             parts = urlsplit(self.path)
             query = {key: values[0] for key, values in parse_qs(parts.query).items()}
             if parts.path.startswith("/api/v2/instance"):  # Mastodon.py asks what the instance is, once
-                self._json({"domain": "social.example", "title": "Social", "version": "4.3.2"})
+                self._json(
+                    {"domain": "social.example", "title": "Social", "version": "4.3.2", "api_versions": {"mastodon": 2}}
+                )  # as 4.3 and later answer
                 return
-            if parts.path == "/api/v1/instance":  # where the streaming API is (here: the same server)
+            if parts.path == "/api/v2/search":  # full-text search: statuses newest first, min_id, type
+                state.asked.append({"path": parts.path, **query, "auth": self.headers.get("Authorization")})
+                if not self.headers.get("Authorization"):
+                    self.send_response(401)
+                    self.send_header("Content-Type", "application/json")
+                    self.end_headers()
+                    self.wfile.write(b'{"error": "Search queries require authentication"}')
+                    return
+                words = query.get("q", "").lower()
+                found = [s for s in state.statuses if words in s["content"].lower()
+                         and int(s["id"]) > int(query.get("min_id", "0"))]  # fmt: skip
+                self._json({"accounts": [], "hashtags": [], "statuses": sorted(found, key=lambda s: -int(s["id"]))})
+                return
+            if parts.path.rstrip("/") == "/api/v1/instance":  # where the streaming API is (here: the same server)
                 self._json({"uri": "social.example", "version": "4.3.2", "urls": {"streaming_api": state.base}})
                 return
             if parts.path == "/api/v1/streaming/hashtag":  # server-sent events, then the connection ends
@@ -190,3 +205,20 @@ def test_the_streaming_api_brings_posts_as_they_are_published(
     assert live_batch.records[0].origin.startswith("mastodon fedi stream")
     assert instance.streams[0]["tag"] == "vuelaya" and instance.streams[0]["auth"] == "Bearer tok-123"
     assert "timelines" in batches[-1].cursor  # the timelines' cursor goes on alongside the stream
+
+
+def test_full_text_search_needs_a_token_and_reads_only_what_is_newer(instance: Instance) -> None:
+    instance.statuses = [status(1, "<p>Vuelaya perdió mi maleta</p>"), status(2, "<p>hoy llueve</p>")]
+    settings = MastodonOptions(instances=[instance.base], searches=["maleta"], every=1, timeout=5)
+    source = MastodonSource("fedi", settings, SourceContext(zone=UTC, batch_size=500))
+    assert source.targets == [f"{instance.base} ?maleta"]
+    (refused,) = asyncio.run(first_batches(source, None, 1))
+    assert refused.error is not None and "401" in refused.error
+    with_token = MastodonSource("fedi", settings.model_copy(update={"access_token": "tok"}),
+                                SourceContext(zone=UTC, batch_size=500))  # fmt: skip
+    first, second = asyncio.run(first_batches(with_token, None, 2))
+    assert [r.data["text"] for r in first.records] == ["Vuelaya perdió mi maleta"]
+    search = [a for a in instance.asked if a["path"] == "/api/v2/search"]
+    assert search[-2]["type"] == "statuses" and search[-1]["min_id"] == "1001" and second.records == []
+    with pytest.raises(ValueError, match="hashtags to follow, searches, or both"):
+        MastodonOptions(instances=[instance.base])

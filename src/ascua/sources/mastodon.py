@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ascua.config import Duration
 from ascua.model import Record, SourceBatch, iso_utc, utcnow
@@ -32,12 +32,19 @@ PAGE = 40  # the API's largest page
 class MastodonOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     instances: list[str] = Field(min_length=1, description="base URLs of the instances, https://…")
-    hashtags: list[str] = Field(min_length=1, description="hashtags to follow, without #")
+    hashtags: list[str] = Field(default_factory=list, description="hashtags to follow, without #")
+    searches: list[str] = Field(default_factory=list, description="full-text searches (most instances want a token)")
     access_token: str | None = Field(None, repr=False)
     every: Duration = Field(120, ge=1)
     timeout: float = Field(20.0, gt=0, le=300)
     max_pages: int = Field(5, ge=1, le=50)
     stream: bool = False  # also the streaming API: posts as they are published (most instances want a token)
+
+    @model_validator(mode="after")
+    def _something(self) -> MastodonOptions:
+        if not self.hashtags and not self.searches:
+            raise ValueError("give hashtags to follow, searches, or both")
+        return self
 
     @field_validator("instances")
     @classmethod
@@ -124,6 +131,7 @@ class MastodonSource:
         self.name = name
         self.options = options
         self.targets = [f"{instance} #{tag}" for instance in options.instances for tag in options.hashtags]
+        self.targets += [f"{instance} ?{query}" for instance in options.instances for query in options.searches]
         self._clients: dict[str, Any] = {}
 
     async def batches(self, cursor: dict[str, Any] | None) -> AsyncIterator[SourceBatch]:
@@ -163,7 +171,7 @@ class MastodonSource:
 
         handles = []
         try:
-            for target in self.targets:
+            for target in [target for target in self.targets if " #" in target]:  # searches do not stream
                 instance, tag = target.rsplit(" #", 1)
                 handles.append(await asyncio.to_thread(
                     self._client(instance).stream_hashtag, tag, Listener(target, instance), run_async=True,
@@ -206,16 +214,24 @@ class MastodonSource:
         """Statuses newer than the newest one seen, oldest first (Mastodon.py is synchronous: in a thread)."""
         from mastodon import MastodonAPIError, MastodonNetworkError, MastodonRatelimitError
 
-        instance, tag = target.rsplit(" #", 1)
+        searching = " #" not in target
+        instance, term = target.split(" ?", 1) if searching else target.rsplit(" #", 1)
         client = self._client(instance)
         newest = state.get("min_id")
         found: list[tuple[int, dict[str, Any]]] = []
+
+        def page(since: str | None) -> list[Any]:
+            extra = {"min_id": since} if since is not None else {}
+            if searching:
+                # exclude_unreviewed=False also spares a version check that loops on some servers (Mastodon.py 2.x)
+                found = client.search_v2(term, resolve=False, result_type="statuses", limit=PAGE,
+                                         exclude_unreviewed=False, **extra)  # fmt: skip
+                return list(found.statuses)
+            return list(client.timeline_hashtag(term, limit=PAGE, **extra))
+
         try:
             for _page in range(self.options.max_pages):
-                if newest is None:  # the first look: the latest page only, not the whole history
-                    statuses = client.timeline_hashtag(tag, limit=PAGE)
-                else:
-                    statuses = client.timeline_hashtag(tag, min_id=newest, limit=PAGE)
+                statuses = page(newest)  # the first look: the latest page only, not the whole history
                 if not statuses:
                     break
                 for status in statuses:
