@@ -51,6 +51,17 @@ def sources_check(
         known = ", ".join(configured) or _("none")
         fail(_("no source {name!r} in ascua.yaml (sources: {known})").format(name=name, known=known), EXIT_USAGE)
     source = configured[name]
+    if source.type == "webhook":  # nothing to fetch: other programs send to it
+        address = f"{(ws.config.web.public_url or f'http://{ws.config.web.host}:{ws.config.web.port}').rstrip('/')}"
+        message = _("{name} (webhook): nothing to fetch — while 'ascua run' collects, programs POST mentions to "
+                    "{url} with an API token of the ingest scope (docs/sources.md)").format(
+            name=name, url=f"{address}/api/v1/ingest/{name}")  # fmt: skip
+        if as_json:
+            out.print_json(json.dumps({"source": name, "type": "webhook", "ok": True, "error": None, "mentions": 0,
+                                       "sample": [], "address": f"{address}/api/v1/ingest/{name}"}))  # fmt: skip
+        else:
+            out.print(Text(message, style="green"))
+        return
     plugin = source_class(source.type)
     options = plugin.Options.model_validate(source.options)
     context = SourceContext(zone=ws.zone, batch_size=ws.config.pipeline.batch_size, brands=tuple(ws.config.brands))
