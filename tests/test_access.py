@@ -105,6 +105,11 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "/users/{name}/disabled"): ADMIN,
     ("GET", "/api/v1/users"): ADMIN,
     ("POST", "/api/v1/ingest/{source}"): INGEST,
+    ("GET", "/community"): READ,
+    ("GET", "/api/v1/engagement"): READ,
+    ("GET", "/api/v1/waiting"): READ,
+    ("POST", "/mentions/{mention_id}/handled"): RESPOND,
+    ("POST", "/api/v1/mentions/{mention_id}/handled"): RESPOND,
 }
 GRANTED = {
     "viewer": {READ},
@@ -113,14 +118,15 @@ GRANTED = {
     "admin": {READ, RESPOND, APPROVE, ADMIN, INGEST},
 }
 VALUES = {"alert_id": "1", "number": "1", "token_id": "1", "name": "target", "step": "find_out",
-          "brand_key": "vuelaya", "secret": "not-a-secret", "source": "hook", "token": "not-a-token",
+          "brand_key": "vuelaya", "secret": "not-a-secret", "source": "hook", "token": "not-a-token", "mention_id": "1",
           "language": "en"}  # fmt: skip
-FORM = {"status": "responding", "owner": "Ana", "text": "Pedimos disculpas. Lo estamos investigando.",
+FORM = {"brand": "vuelaya", "status": "responding", "owner": "Ana",
+        "text": "Pedimos disculpas. Lo estamos investigando.",
         "note": "n", "done": "true", "despite": "it must go out", "role": "viewer", "disabled": "true",
         "display_name": "T", "current": "wrong password", "password": "another long password",
         "again": "another long password", "scope": "read"}  # fmt: skip
 BODY: dict[str, Any] = {"status": "responding", "owner": "Ana", "text": "Pedimos disculpas. Lo investigamos.",
-                        "done": True, "name": "t", "scope": "read", "mentions": []}  # fmt: skip
+                        "done": True, "name": "t", "scope": "read", "mentions": [], "brand": "vuelaya"}  # fmt: skip
 
 
 def _routes(app: Any) -> Iterator[tuple[str, str]]:
@@ -134,6 +140,8 @@ def _url(path: str) -> str:
     url = re.sub(r"\{(\w+)\}", lambda m: VALUES[m.group(1)], path)
     if path == "/api/v1/query/preview":
         url += "?q=vuelaya"
+    if path == "/api/v1/waiting":
+        url += "?brand=vuelaya"
     return url
 
 

@@ -148,6 +148,6 @@ def test_the_dashboard_alone_does_not_take_mentions(tmp_path: Path) -> None:
 
 def test_sources_check_says_where_a_webhook_takes_mentions(tmp_path: Path) -> None:
     workspace = write_workspace(tmp_path / "ws", sources=[{"name": "hook", "type": "webhook"}])
-    done = subprocess.run([sys.executable, "-m", "ascua", "sources", "check", "hook", "-w", str(workspace.root)],
-                          capture_output=True, text=True, timeout=120, env={**os.environ, "ASCUA_LANG": "en"})  # fmt: skip
+    command = [sys.executable, "-m", "ascua", "sources", "check", "hook", "-w", str(workspace.root)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, env={**os.environ, "ASCUA_LANG": "en"})
     assert done.returncode == 0 and "/api/v1/ingest/hook" in done.stdout and "ingest scope" in done.stdout

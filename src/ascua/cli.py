@@ -1111,6 +1111,8 @@ def entrypoint() -> None:  # pragma: no cover - the console script
 
 
 # the crisis room commands (ascua ack, ascua room …) live in their own module
+# ascua engagement, ascua waiting, ascua handled
+from ascua import cli_community as _cli_community  # noqa: E402, F401
 from ascua import cli_room as _cli_room  # noqa: E402, F401
 
 # ascua sources …

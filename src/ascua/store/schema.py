@@ -393,3 +393,15 @@ api_token = Table(
     Column("revoked_at", UTCDateTime),
     Index(None, "account_id"),
 )
+
+# Mentions someone dealt with outside the radar (answered by phone, in private…): they leave
+# the queue of people waiting for an answer (docs/community.md).
+handled = Table(
+    "handled",
+    metadata,
+    Column("mention_id", Id, ForeignKey("mention.id"), primary_key=True),
+    Column("brand_id", Integer, ForeignKey("brand.id"), primary_key=True),
+    Column("by", Text, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("note", Text),
+)

@@ -579,11 +579,13 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
 
     from ascua.web.access import add_access_routes
     from ascua.web.actions import add_action_routes
+    from ascua.web.community import add_community_routes
     from ascua.web.ingest import add_ingest_routes
 
     add_access_routes(app, site)
     add_action_routes(app, site)
     add_ingest_routes(app, site)
+    add_community_routes(app, site)
     return app
 
 

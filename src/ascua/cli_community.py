@@ -1,0 +1,151 @@
+"""``ascua engagement``, ``ascua waiting``, ``ascua handled``: the community between crises
+(docs/community.md). Registered on the ``ascua`` app by :mod:`ascua.cli`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.text import Text
+
+from ascua.cli import EXIT_USAGE, WorkspaceOption, _, _workspace, app, errors_for_people, fail, out
+from ascua.cli_room import ByOption, _me
+
+BrandOption = Annotated[str | None, typer.Option("--brand", "-b", help="One brand (default: every brand).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def _day(text: str | None, zone: Any, default: datetime) -> datetime:
+    if text is None:
+        return default
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        fail(_("{text!r} is not a day (2026-03-01)").format(text=text), EXIT_USAGE)
+    return datetime(day.year, day.month, day.day, tzinfo=zone)
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    if seconds < 3600:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 86400:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} d"
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.0f}%"
+
+
+@app.command()
+def engagement(
+    workspace: WorkspaceOption = Path("."),
+    brand: BrandOption = None,
+    since: Annotated[str | None, typer.Option(help="First day (default: 30 days ago).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day, included (default: today).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Engagement over vanity: mentions, people, conversations, how many the brand answered and how fast."""
+    from ascua.community import CommunityError
+    from ascua.community import engagement as measure
+    from ascua.radar import Radar
+
+    with errors_for_people():
+        ws = _workspace(workspace)
+        today = datetime.now(ws.zone).replace(hour=0, minute=0, second=0, microsecond=0)
+        start = _day(since, ws.zone, today - timedelta(days=30))
+        end = _day(until, ws.zone, today) + timedelta(days=1)
+        brands = [brand] if brand else [b.id for b in ws.config.brands]
+        with Radar.open(ws) as radar, radar.database.engine.connect() as connection:
+            try:
+                results = [measure(connection, key, start, end) for key in brands]
+            except CommunityError as error:
+                fail(str(error), EXIT_USAGE)
+    if as_json:
+        out.print_json(json.dumps([item.as_json() for item in results], ensure_ascii=False))
+        return
+    period = f"{start:%Y-%m-%d} – {end - timedelta(days=1):%Y-%m-%d}"
+    for item in results:
+        out.print(Text(f"{item.brand} · {period}", style="bold"))
+        out.print(_("  {mentions} mentions by {people} people, in {conversations} conversations; {addressed} "
+                    "questions and complaints addressed to the brand").format(
+            mentions=f"{item.mentions:,}", people=f"{item.people:,}", conversations=f"{item.conversations:,}",
+            addressed=f"{item.addressed:,}"))  # fmt: skip
+        if item.answered is not None:
+            out.print(_("  answered: {share} of the mentions, {addressed} of those questions and complaints; "
+                        "median answer {median}, 90% within {p90}").format(
+                share=_share(item.answer_share), addressed=_share(item.answer_share_addressed),
+                median=_duration(item.median_answer_seconds), p90=_duration(item.p90_answer_seconds)))  # fmt: skip
+            per_post = "—" if item.interactions_per_own_post is None else f"{item.interactions_per_own_post:,.1f}"
+            out.print(_("  {posts} posts of its own accounts, {per_post} interactions per post").format(
+                posts=f"{item.own_posts:,}", per_post=per_post))  # fmt: skip
+        for note in item.notes:
+            out.print(Text("  " + _(note), style="yellow"))
+
+
+@app.command()
+def waiting(
+    workspace: WorkspaceOption = Path("."),
+    brand: BrandOption = None,
+    sort: Annotated[str, typer.Option(help="oldest (first) or reach (highest first).")] = "oldest",
+    days: Annotated[int, typer.Option(help="How far back to look.", min=1, max=365)] = 7,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many to show.", min=1, max=10_000)] = 30,
+    as_json: JsonOption = False,
+) -> None:
+    """People waiting for an answer: questions and complaints no own account answered yet."""
+    from ascua.community import CommunityError
+    from ascua.community import waiting as queue
+    from ascua.radar import Radar
+
+    with errors_for_people():
+        ws = _workspace(workspace)
+        brands = [brand] if brand else [b.id for b in ws.config.brands]
+        found: dict[str, Any] = {}
+        with Radar.open(ws) as radar, radar.database.engine.connect() as connection:
+            try:
+                for key in brands:
+                    found[key] = queue(connection, key, limit=limit, sort=sort, days=days)
+            except CommunityError as error:
+                fail(str(error), EXIT_USAGE)
+    if as_json:
+        out.print_json(json.dumps({key: {"waiting": [w.as_json() for w in items], "notes": notes}
+                                   for key, (items, notes) in found.items()}, ensure_ascii=False))  # fmt: skip
+        return
+    for key, (items, notes) in found.items():
+        out.print(Text(_("{brand}: {count} waiting for an answer").format(brand=key, count=len(items)), style="bold"))
+        for note in notes:
+            out.print(Text("  " + _(note), style="yellow"))
+        for item in items:
+            kind = _("question") if item.question else _("complaint")
+            reach = f" · {item.followers:,}" if item.followers else ""
+            out.print(Text.assemble(("  #" + str(item.id), "dim"), f"  {_duration(item.waiting_seconds)}  ",
+                                    (f"{item.source} {item.author}{reach}", "cyan"), f"  [{kind}]  ",
+                                    " ".join(item.text.split())[:160]))  # fmt: skip
+
+
+@app.command()
+def handled(
+    mention_id: Annotated[int, typer.Argument(help="The mention's number (ascua waiting shows it).")],
+    brand: Annotated[str, typer.Option("--brand", "-b", help="The brand it was addressed to.")],
+    workspace: WorkspaceOption = Path("."),
+    note: Annotated[str | None, typer.Option(help="How it was dealt with (by phone, in private…).")] = None,
+    by: ByOption = None,
+) -> None:
+    """Mark a mention as dealt with outside the radar: it leaves the queue of people waiting."""
+    from ascua.community import CommunityError, mark_handled
+    from ascua.radar import Radar
+
+    with errors_for_people():
+        ws = _workspace(workspace)
+        with Radar.open(ws) as radar, radar.database.engine.begin() as connection:
+            try:
+                changed = mark_handled(connection, mention_id, brand, by=by or _me(), note=note)
+            except CommunityError as error:
+                fail(str(error), EXIT_USAGE)
+    out.print(_("Mention #{id} marked as handled.").format(id=mention_id) if changed
+              else _("Mention #{id} was already marked as handled.").format(id=mention_id))  # fmt: skip

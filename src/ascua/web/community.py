@@ -1,0 +1,117 @@
+"""The community page and its API: engagement per brand, and the people waiting for an answer
+(docs/community.md)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from fastapi import Body, FastAPI, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel, Field
+
+from ascua.accounts import Permission
+from ascua.community import CommunityError, engagement, mark_handled, waiting
+from ascua.i18n import N_
+from ascua.web.security import AlertId, Principal, needs
+
+if TYPE_CHECKING:
+    from ascua.web.app import Site
+
+
+class Handling(BaseModel):
+    brand: str = Field(min_length=1, max_length=64)
+    note: str | None = Field(None, max_length=2_000)
+
+
+def _period(site: Site, since: str | None, until: str | None) -> tuple[datetime, datetime]:
+    zone = site.workspace.zone
+    today = datetime.now(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    try:
+        start = datetime.combine(date.fromisoformat(since), datetime.min.time(), zone) if since else \
+            today - timedelta(days=30)  # fmt: skip
+        end = datetime.combine(date.fromisoformat(until), datetime.min.time(), zone) if until else today
+    except ValueError:
+        raise HTTPException(400, "since and until are days: 2026-03-01") from None
+    if end < start:
+        raise HTTPException(400, "until comes before since")
+    return start, end + timedelta(days=1)
+
+
+def add_community_routes(app: FastAPI, site: Site) -> None:
+    read = needs(Permission.READ)
+    respond = needs(Permission.RESPOND)
+
+    def brands(brand: str | None) -> list[str]:
+        keys = [item.id for item in site.workspace.config.brands]
+        if brand and brand not in keys:
+            raise HTTPException(404, f"no brand {brand!r} (brands: {', '.join(keys)})")
+        return [brand] if brand else keys
+
+    @app.get("/community", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    def community_page(
+        request: Request, brand: str | None = Query(None, max_length=64),
+        sort: str = Query("oldest", pattern="^(oldest|reach)$"),
+    ) -> HTMLResponse:  # fmt: skip
+        keys = brands(None)
+        chosen = brand if brand in keys else (keys[0] if keys else None)
+        start, end = _period(site, None, None)
+        with site.engine.connect() as connection:
+            try:
+                measured = [engagement(connection, key, start, end) for key in keys]
+                queue, notes = waiting(connection, chosen, limit=100, sort=sort) if chosen else ([], [])
+            except CommunityError:
+                measured, queue, notes = [], [], [N_("nothing stored yet")]
+        site.showing([{"id": item.id} for item in queue])
+        return site.page(request, "community.html", measured=measured, queue=queue, notes=notes, brand=chosen,
+                         brands=keys, sort=sort, start=start, end=end - timedelta(days=1))  # fmt: skip
+
+    @app.post("/mentions/{mention_id}/handled", include_in_schema=False, dependencies=[respond])
+    def form_handled(request: Request, mention_id: AlertId, brand: str = Form(..., max_length=64),
+                     note: str = Form("", max_length=2_000)) -> Response:  # fmt: skip
+        principal: Principal = request.state.principal
+        try:
+            with site.engine.begin() as connection:
+                mark_handled(connection, mention_id, brand, by=principal.account.display_name, note=note)
+        except CommunityError as error:
+            raise HTTPException(400, str(error)) from None
+        return RedirectResponse(f"/community?brand={brand}", status_code=303)
+
+    @app.get("/api/v1/engagement", tags=["community"], dependencies=[read])
+    def api_engagement(brand: str | None = Query(None, max_length=64), since: str | None = Query(None, max_length=10),
+                       until: str | None = Query(None, max_length=10)) -> dict[str, Any]:  # fmt: skip
+        """Engagement per brand over a period (default: the last 30 days): mentions, people,
+        conversations, answered share and time to answer, interactions per own post."""
+        start, end = _period(site, since, until)
+        with site.engine.connect() as connection:
+            try:
+                return {"items": [engagement(connection, key, start, end).as_json() for key in brands(brand)]}
+            except CommunityError as error:
+                raise HTTPException(404, str(error)) from None
+
+    @app.get("/api/v1/waiting", tags=["community"], dependencies=[read])
+    def api_waiting(
+        brand: str = Query(..., max_length=64), sort: str = Query("oldest", pattern="^(oldest|reach)$"),
+        days: int = Query(7, ge=1, le=365), limit: int = Query(50, ge=1, le=1_000),
+    ) -> dict[str, Any]:  # fmt: skip
+        """Questions and complaints addressed to the brand that no own account answered yet."""
+        brands(brand)
+        with site.engine.connect() as connection:
+            try:
+                items, notes = waiting(connection, brand, limit=limit, sort=sort, days=days)
+            except CommunityError as error:
+                raise HTTPException(404, str(error)) from None
+        return {"items": [item.as_json() for item in items], "notes": notes}
+
+    @app.post("/api/v1/mentions/{mention_id}/handled", tags=["community"], dependencies=[respond])
+    def api_handled(request: Request, mention_id: AlertId, body: Handling = Body(...)) -> dict[str, Any]:
+        """Mark a mention as dealt with outside the radar: it leaves the waiting queue."""
+        principal: Principal = request.state.principal
+        brands(body.brand)
+        try:
+            with site.engine.begin() as connection:
+                changed = mark_handled(connection, mention_id, body.brand, by=principal.account.display_name,
+                                       note=body.note)  # fmt: skip
+        except CommunityError as error:
+            raise HTTPException(400, str(error)) from None
+        return {"mention_id": mention_id, "brand": body.brand, "handled": True, "changed": changed}

@@ -1,0 +1,121 @@
+"""Engagement and the people waiting for an answer, from reply links between mentions and the
+brand's own accounts (real SQLite workspace, the whole pipeline for the analysis)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+
+from ascua.community import CommunityError, engagement, mark_handled, waiting
+from ascua.config import Workspace
+from ascua.model import Mention, MentionBatch, utcnow
+from ascua.radar import Radar
+from ascua.web.app import create_app
+from tests.conftest import logged_in, write_workspace
+
+NOW = utcnow().replace(microsecond=0)
+
+
+def _mentions() -> list[Mention]:
+    ago = lambda minutes: NOW - timedelta(minutes=minutes)  # noqa: E731
+    return [
+        Mention("x", "q1", "@vuelaya ¿cuántos kilos se pueden facturar?", ago(300), author_handle="@ana",
+                author_followers=120),
+        Mention("x", "c1", "@vuelaya llevo tres días sin mi maleta, es una vergüenza", ago(240), author_handle="@luis",
+                author_followers=9000),
+        Mention("x", "a1", "@luis lo sentimos mucho, te escribimos por privado", ago(200),
+                author_handle="@vuelaya_ayuda", in_reply_to="c1", in_reply_to_author="@luis", likes=4, replies=1),
+        Mention("x", "q2", "Hola @vuelaya: ¿puedo llevar a mi perro en cabina?", ago(100), author_handle="@marta",
+                author_followers=50),
+        Mention("x", "p1", "Gracias Vuelaya, todo perfecto", ago(90), author_handle="@pepe"),
+        Mention("x", "c2", "Vuelaya cancela mi vuelo otra vez, qué desastre", ago(60), author_handle="@eva"),
+    ]  # fmt: skip
+
+
+@pytest.fixture
+def stored(workspace: Workspace) -> Workspace:
+    with Radar.open(workspace) as radar:
+        pipeline = radar.pipeline()
+        batch = pipeline.enricher.process(pipeline.matcher.process(MentionBatch("t", _mentions())))  # type: ignore[union-attr]
+        pipeline.commit(batch)
+    return workspace
+
+
+def test_engagement_counts_people_answers_and_how_fast(stored: Workspace) -> None:
+    with Radar.open(stored) as radar, radar.database.engine.connect() as connection:
+        result = engagement(connection, "vuelaya", NOW - timedelta(days=1), NOW + timedelta(minutes=1))
+    assert (result.mentions, result.people, result.own_posts) == (5, 5, 1)  # the answer is the brand's, not a mention
+    assert result.answered == 1 and result.answer_share == 0.2
+    assert result.addressed == 3 and result.answered_addressed == 1  # the two questions and the tagged complaint
+    assert result.median_answer_seconds == 40 * 60 and result.interactions_per_own_post == 5.0
+    assert result.notes == []
+    with Radar.open(stored) as radar, radar.database.engine.connect() as connection:
+        empty = engagement(connection, "vuelaya", NOW - timedelta(days=30), NOW - timedelta(days=29))
+        with pytest.raises(CommunityError, match="no brand 'nadie'"):
+            engagement(connection, "nadie", NOW, NOW)
+    assert empty.mentions == 0 and empty.answer_share is None and "no mentions" in empty.notes[0]
+
+
+def test_the_waiting_queue_and_marking_one_as_handled(stored: Workspace) -> None:
+    with Radar.open(stored) as radar:
+        with radar.database.engine.connect() as connection:
+            oldest, _notes = waiting(connection, "vuelaya", now=NOW)
+            by_reach, _ = waiting(connection, "vuelaya", sort="reach", now=NOW)
+        # the answered complaint is not waiting; the untagged one is not addressed to the brand
+        assert [w.text[:20] for w in oldest] == ["@vuelaya ¿cuántos ki", "Hola @vuelaya: ¿pued"]
+        assert [w.author for w in by_reach] == ["@ana", "@marta"] and oldest[0].waiting_seconds == 300 * 60
+        with radar.database.engine.begin() as connection:
+            assert mark_handled(connection, oldest[0].id, "vuelaya", by="Daniel", note="por teléfono")
+            assert not mark_handled(connection, oldest[0].id, "vuelaya", by="Daniel")
+            with pytest.raises(CommunityError, match="not one of frutalia's"):
+                mark_handled(connection, oldest[0].id, "frutalia", by="Daniel")
+        with radar.database.engine.connect() as connection:
+            left, _ = waiting(connection, "vuelaya", now=NOW)
+        assert [w.author for w in left] == ["@marta"]
+
+
+def test_a_brand_without_own_accounts_has_no_answer_rate(tmp_path: object) -> None:
+    from pathlib import Path
+
+    workspace = write_workspace(Path(str(tmp_path)) / "ws", brands=[{"id": "vuelaya", "name": "Vuelaya",
+                                                                     "query": "vuelaya"}])  # fmt: skip
+    with Radar.open(workspace) as radar:
+        pipeline = radar.pipeline()
+        pipeline.commit(pipeline.enricher.process(pipeline.matcher.process(MentionBatch("t", _mentions()))))  # type: ignore[union-attr]
+        with radar.database.engine.connect() as connection:
+            result = engagement(connection, "vuelaya", NOW - timedelta(days=1), NOW + timedelta(minutes=1))
+            queue, notes = waiting(connection, "vuelaya", now=NOW)
+    assert result.answered is None and result.answer_share is None and "no own accounts" in result.notes[0]
+    assert len(queue) >= 3 and "no own accounts" in notes[0]
+
+
+def test_the_community_page_api_and_commands(stored: Workspace) -> None:
+    with Radar.open(stored) as radar:
+        client = TestClient(create_app(stored, radar.database), headers={"accept-language": "en"})
+        csrf = logged_in(client, radar.database.engine, "analyst")
+        page = client.get("/community?brand=vuelaya")
+        assert page.status_code == 200 and "Waiting for an answer" in page.text and "perro en cabina" in page.text
+        api = client.get("/api/v1/waiting", params={"brand": "vuelaya", "sort": "reach"}).json()
+        first = api["items"][0]
+        assert first["author"] == "@ana"
+        done = client.post(f"/mentions/{first['id']}/handled", data={"csrf": csrf, "brand": "vuelaya", "note": "x"},
+                           follow_redirects=False)  # fmt: skip
+        assert done.status_code == 303
+        assert [i["author"] for i in client.get("/api/v1/waiting?brand=vuelaya").json()["items"]] == ["@marta"]
+        measured = client.get("/api/v1/engagement", params={"brand": "vuelaya"}).json()["items"][0]
+        assert measured["answered"] == 1 and measured["own_accounts"] == ["@vuelaya", "@vuelaya_ayuda"]
+        assert client.get("/api/v1/engagement?since=yesterday").status_code == 400
+        assert client.get("/api/v1/waiting?brand=nadie").status_code == 404
+    where = ["-w", str(stored.root)]
+    env = {"ASCUA_LANG": "en", "PATH": "/usr/bin:/bin"}
+    shown = subprocess.run([sys.executable, "-m", "ascua", "waiting", "-b", "vuelaya", "--json", *where],
+                           capture_output=True, text=True, timeout=120, env=env)  # fmt: skip
+    assert [w["author"] for w in json.loads(shown.stdout)["vuelaya"]["waiting"]] == ["@marta"]
+    told = subprocess.run([sys.executable, "-m", "ascua", "engagement", "-b", "vuelaya", *where],
+                          capture_output=True, text=True, timeout=120, env=env)  # fmt: skip
+    assert told.returncode == 0 and "5 mentions by 5 people" in told.stdout and "median answer 40 min" in told.stdout
