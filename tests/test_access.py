@@ -108,6 +108,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/community"): READ,
     ("GET", "/api/v1/engagement"): READ,
     ("GET", "/api/v1/waiting"): READ,
+    ("GET", "/api/v1/digest"): READ,
     ("POST", "/mentions/{mention_id}/handled"): RESPOND,
     ("POST", "/api/v1/mentions/{mention_id}/handled"): RESPOND,
 }

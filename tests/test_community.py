@@ -119,3 +119,26 @@ def test_the_community_page_api_and_commands(stored: Workspace) -> None:
     told = subprocess.run([sys.executable, "-m", "ascua", "engagement", "-b", "vuelaya", *where],
                           capture_output=True, text=True, timeout=120, env=env)  # fmt: skip
     assert told.returncode == 0 and "5 mentions by 5 people" in told.stdout and "median answer 40 min" in told.stdout
+
+
+def test_the_daily_digest(stored: Workspace) -> None:
+    from ascua.digest import digest
+
+    today = NOW.astimezone(stored.zone).date()
+    with Radar.open(stored) as radar, radar.database.engine.connect() as connection:
+        found = digest(connection, stored, "vuelaya", today)
+        empty = digest(connection, stored, "vuelaya", today - timedelta(days=100))
+    assert found.mentions >= 5 and found.negative >= 1 and found.waiting == 2
+    assert found.usual_mentions is None and "no history" in found.notes[0]
+    assert found.readiness is not None and isinstance(found.readiness["score"], int)
+    assert empty.mentions == 0 and "no mentions that day" in empty.notes
+    with Radar.open(stored) as radar:
+        client = TestClient(create_app(stored, radar.database))
+        logged_in(client, radar.database.engine, "viewer")
+        answer = client.get("/api/v1/digest", params={"brand": "vuelaya", "date": today.isoformat()}).json()
+        assert answer["items"][0]["waiting"] == 2 and answer["items"][0]["day"] == today.isoformat()
+        assert client.get("/api/v1/digest?date=ayer").status_code == 400
+    shown = subprocess.run([sys.executable, "-m", "ascua", "digest", "-b", "vuelaya", "--date", today.isoformat(),
+                            "-w", str(stored.root)], capture_output=True, text=True, timeout=120,
+                           env={"ASCUA_LANG": "en", "PATH": "/usr/bin:/bin"})  # fmt: skip
+    assert shown.returncode == 0 and "2 waiting for an answer" in shown.stdout and "readiness" in shown.stdout

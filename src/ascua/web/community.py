@@ -103,6 +103,24 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
                 raise HTTPException(404, str(error)) from None
         return {"items": [item.as_json() for item in items], "notes": notes}
 
+    @app.get("/api/v1/digest", tags=["community"], dependencies=[read])
+    def api_digest(brand: str | None = Query(None, max_length=64),
+                   day: str | None = Query(None, alias="date", max_length=10)) -> dict[str, Any]:  # fmt: skip
+        """The daily digest per brand (default: yesterday): volume and negative share against the
+        usual, what the negative posts were about, people waiting, alerts, the plan's readiness."""
+        from ascua.digest import digest
+
+        zone = site.workspace.zone
+        try:
+            chosen = date.fromisoformat(day) if day else datetime.now(zone).date() - timedelta(days=1)
+        except ValueError:
+            raise HTTPException(400, "date is a day: 2026-03-01") from None
+        with site.engine.connect() as connection:
+            try:
+                return {"items": [digest(connection, site.workspace, key, chosen).as_json() for key in brands(brand)]}
+            except CommunityError as error:
+                raise HTTPException(404, str(error)) from None
+
     @app.post("/api/v1/mentions/{mention_id}/handled", tags=["community"], dependencies=[respond])
     def api_handled(request: Request, mention_id: AlertId, body: Handling = Body(...)) -> dict[str, Any]:
         """Mark a mention as dealt with outside the radar: it leaves the waiting queue."""
