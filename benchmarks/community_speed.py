@@ -1,5 +1,5 @@
-"""Community figures for a brand with many stored mentions: engagement over all of them and the
-waiting queue, on one core (target for all of issue 9: under 5 s for 1,000,000 mentions).
+"""Community figures for a brand with many stored mentions: engagement over all of them, the
+waiting queue and a daily digest, on one core (target for all of issue 9: under 5 s for 1,000,000 mentions).
 
 Uses the workspace ``benchmarks/dashboard_speed.py`` builds (.cache/bench-dashboard-N); run
 that first. ``python benchmarks/community_speed.py [--mentions N]``.
@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from ascua.community import engagement, waiting
 from ascua.config import load_workspace
+from ascua.digest import digest
 from ascua.radar import Radar
 from ascua.store.schema import brand, mention_brand
 
@@ -43,11 +44,17 @@ def main() -> None:
         middle = time.process_time()
         queue, _notes = waiting(connection, key, limit=100, days=3650)
         end = time.process_time()
+        latest = connection.execute(select(func.max(mention_brand.c.created_at))).scalar()
+        day = latest.astimezone(workspace.zone).date()
+        daily = digest(connection, workspace, key, day)
+        done = time.process_time()
     print(f"{key}: {counts[key]:,} stored mentions of the brand ({sum(counts.values()):,} links in all)")
     print(f"engagement over all of them: {middle - start:.2f} s of CPU ({measured.mentions:,} mentions, "
           f"{measured.answered or 0:,} answered)")  # fmt: skip
     print(f"waiting queue (ten years back, 100 shown): {end - middle:.2f} s of CPU ({len(queue)} listed)")
-    print(f"together: {end - start:.2f} s (target for all of issue 9: under 5 s)")
+    print(f"digest of {day} ({daily.mentions:,} mentions that day, {len(daily.themes)} themes): "
+          f"{done - end:.2f} s of CPU")  # fmt: skip
+    print(f"together: {done - start:.2f} s (target for all of issue 9: under 5 s)")
 
 
 if __name__ == "__main__":
