@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -16,7 +16,7 @@ from ascua.config import Workspace
 from ascua.model import Mention, MentionBatch, utcnow
 from ascua.radar import Radar
 from ascua.web.app import create_app
-from tests.conftest import logged_in, write_workspace
+from tests.conftest import Mailbox, logged_in, write_workspace
 
 NOW = utcnow().replace(microsecond=0)
 
@@ -142,3 +142,35 @@ def test_the_daily_digest(stored: Workspace) -> None:
                             "-w", str(stored.root)], capture_output=True, text=True, timeout=120,
                            env={"ASCUA_LANG": "en", "PATH": "/usr/bin:/bin"})  # fmt: skip
     assert shown.returncode == 0 and "2 waiting for an answer" in shown.stdout and "readiness" in shown.stdout
+
+
+def test_the_digest_is_sent_once_a_day_to_the_targets_and_the_team(
+    tmp_path: object, smtp: Mailbox, webhook: tuple[str, list[dict[str, object]]]
+) -> None:
+    from pathlib import Path
+
+    from ascua.digest import digest_due, send_digests
+    from ascua.respond.escalate import PlanSource
+
+    address, received = webhook
+    alerts = {"console": False, "email": f"mailto://127.0.0.1:{smtp.port}?from=radar@example.com",
+              "targets": [{"name": "team-chat", "url": f"json://{address}/digest"}], "digest_at": "08:30"}  # fmt: skip
+    workspace = write_workspace(Path(str(tmp_path)) / "ws", alerts=alerts)
+    today = NOW.astimezone(workspace.zone).date()
+    with Radar.open(workspace) as radar:
+        pipeline = radar.pipeline()
+        pipeline.commit(pipeline.enricher.process(pipeline.matcher.process(MentionBatch("t", _mentions()))))  # type: ignore[union-attr]
+        plan = PlanSource(workspace.plan_path).get()
+        report = send_digests(radar.database.engine, workspace, plan, today, gettext=lambda text: text,
+                              today=today + timedelta(days=1))  # fmt: skip
+        again = send_digests(radar.database.engine, workspace, plan, today, gettext=lambda text: text,
+                             today=today + timedelta(days=1))  # fmt: skip
+    assert sorted(report["sent"]) == ["Daniel Ortega", "Lucía Romero", "team-chat"] and report["failed"] == []
+    assert again["sent"] == [] and again["skipped"] == "already sent today"
+    assert [m["path"] for m in received] == ["/digest"] and "waiting for an answer" in received[0]["message"]
+    assert received[0]["title"].startswith("[Ascua] Daily digest")
+    mail = smtp.to("daniel.ortega@example.com")[0].get_body(("plain",))
+    assert len(smtp.to("lucia.romero@example.com")) == 1 and mail is not None and "Vuelaya" in mail.get_content()
+    morning = datetime(2026, 3, 2, 8, 29, tzinfo=workspace.zone)
+    assert not digest_due(morning, "08:30", None) and digest_due(morning.replace(minute=31), "08:30", None)
+    assert not digest_due(morning.replace(minute=31), "08:30", "2026-03-02") and not digest_due(morning, None, None)

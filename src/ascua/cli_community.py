@@ -177,25 +177,9 @@ def digest(
     if as_json:
         out.print_json(json.dumps([item.as_json() for item in found], ensure_ascii=False))
         return
+    from ascua.digest import digest_lines
+
     for item in found:
         out.print(Text(f"{item.name} · {item.day:%Y-%m-%d}", style="bold"))
-        usual = "—" if item.usual_mentions is None else f"{item.usual_mentions:,.0f}"
-        share = "—" if item.negative_share is None else f"{100 * item.negative_share:.0f}%"
-        usual_share = "—" if item.usual_negative_share is None else f"{100 * item.usual_negative_share:.0f}%"
-        out.print(_("  {mentions} mentions (usually {usual}), {share} negative (usually {usual_share})").format(
-            mentions=f"{item.mentions:,}", usual=usual, share=share, usual_share=usual_share))  # fmt: skip
-        for theme in item.themes:
-            out.print(_("  about «{label}»: {share} of the people posting negatively").format(
-                label=theme["label"], share=f"{100 * theme['share']:.0f}%"))  # fmt: skip
-        out.print(_("  {count} waiting for an answer").format(count=item.waiting))
-        for example in item.waiting_examples:
-            out.print(Text(f"    #{example['id']} {example['author']}: {' '.join(example['text'].split())[:120]}",
-                           style="dim"))  # fmt: skip
-        for entry in item.alerts:
-            out.print(_("  alert #{id}: {level} (peak {peak}), {status}").format(
-                id=entry["id"], level=_(entry["level"]), peak=_(entry["peak"]), status=_(entry["status"])))  # fmt: skip
-        if item.readiness and item.readiness.get("score") is not None:
-            out.print(_("  crisis plan: readiness {score}/100, {count} to fix").format(
-                score=item.readiness["score"], count=item.readiness["to_fix"]))  # fmt: skip
-        for note in item.notes:
-            out.print(Text("  " + _(note), style="yellow"))
+        for line in digest_lines(item, _):
+            out.print(Text(line))

@@ -190,6 +190,8 @@ class AlertsConfig(_Strict):
     # without 'to=' (mailtos://user:${SMTP_PASSWORD}@smtp.example.com?from=radar@example.com)
     email: str | None = Field(None, min_length=8, repr=False)
     retries: int = Field(3, ge=1, le=10)  # attempts per message before it counts as failed
+    # the daily digest (docs/community.md): sent at this local time to the targets and the plan's team
+    digest_at: str | None = Field(None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
 
     @field_validator("email")
     @classmethod

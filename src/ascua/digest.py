@@ -119,3 +119,75 @@ def digest(connection: Connection, workspace: Workspace, brand_key: str, day: da
     except Exception as error:  # a plan with a mistake: the digest says so and goes on
         result.readiness = {"score": None, "error": str(error)[:300]}
     return result
+
+
+def digest_lines(item: Digest, gettext: Any) -> list[str]:
+    """The digest in words, one line each (the command prints them; the messages carry them)."""
+    _ = gettext
+    usual = "—" if item.usual_mentions is None else f"{item.usual_mentions:,.0f}"
+    share = "—" if item.negative_share is None else f"{100 * item.negative_share:.0f}%"
+    usual_share = "—" if item.usual_negative_share is None else f"{100 * item.usual_negative_share:.0f}%"
+    lines = [_("  {mentions} mentions (usually {usual}), {share} negative (usually {usual_share})").format(
+        mentions=f"{item.mentions:,}", usual=usual, share=share, usual_share=usual_share)]  # fmt: skip
+    for theme in item.themes:
+        lines.append(_("  about «{label}»: {share} of the people posting negatively").format(
+            label=theme["label"], share=f"{100 * theme['share']:.0f}%"))  # fmt: skip
+    lines.append(_("  {count} waiting for an answer").format(count=item.waiting))
+    for example in item.waiting_examples:
+        lines.append(f"    #{example['id']} {example['author']}: {' '.join(example['text'].split())[:120]}")
+    for entry in item.alerts:
+        lines.append(_("  alert #{id}: {level} (peak {peak}), {status}").format(
+            id=entry["id"], level=_(entry["level"]), peak=_(entry["peak"]), status=_(entry["status"])))  # fmt: skip
+    if item.readiness and item.readiness.get("score") is not None:
+        lines.append(_("  crisis plan: readiness {score}/100, {count} to fix").format(
+            score=item.readiness["score"], count=item.readiness["to_fix"]))  # fmt: skip
+    lines.extend("  " + _(note) for note in item.notes)
+    return lines
+
+
+_SENT = "digest_sent"
+
+
+def digest_due(now: datetime, at: str | None, last_sent: str | None) -> bool:
+    """Whether today's digest (of yesterday) is to be sent: past ``at`` (local ``HH:MM``), once a day."""
+    if at is None:
+        return False
+    hour, minute = (int(part) for part in at.split(":"))
+    return now.time() >= now.time().replace(hour=hour, minute=minute, second=0, microsecond=0) and \
+        last_sent != now.date().isoformat()  # fmt: skip
+
+
+def send_digests(engine: Any, workspace: Workspace, plan: Any, day: date, gettext: Any,
+                 today: date | None = None) -> dict[str, Any]:  # fmt: skip
+    """Send the digest of ``day`` of every brand to the config's targets and to the plan's team
+    (by e-mail through ``alerts.email``, and their ``notify:`` URLs), once: the day it was sent
+    is kept, and a second call the same day sends nothing. Returns what was sent and failed
+    (recipients by name, never their addresses)."""
+    from sqlalchemy import select as _select
+
+    from ascua.respond.escalate import deliver, person_routes
+    from ascua.store.schema import setting
+
+    sent_on = (today or day + timedelta(days=1)).isoformat()
+    with engine.begin() as connection:
+        if connection.execute(_select(setting.c.value).where(setting.c.key == _SENT)).scalar() == sent_on:
+            return {"sent": [], "failed": [], "skipped": "already sent today"}
+        connection.execute(setting.delete().where(setting.c.key == _SENT))
+        connection.execute(setting.insert().values(key=_SENT, value=sent_on))
+    with engine.connect() as connection:
+        found = [digest(connection, workspace, item.id, day) for item in workspace.config.brands]
+    title = gettext("[Ascua] Daily digest · {day}").format(day=day.isoformat())
+    body = "\n\n".join("\n".join([f"{item.name} · {item.day:%Y-%m-%d}", *digest_lines(item, gettext)])
+                         for item in found)  # fmt: skip
+    routes: list[tuple[str, str]] = [(target.name, target.url) for target in workspace.config.alerts.targets]
+    team = list(plan.team) if plan is not None else []
+    for person in team:
+        routes += [(route.recipient, route.url) for route in person_routes(person, workspace.config.alerts.email)]
+    report: dict[str, Any] = {"sent": [], "failed": []}
+    for name, url in routes:
+        problem = deliver(url, title, body)
+        if problem is None:
+            report["sent"].append(name)
+        else:
+            report["failed"].append({"to": name, "error": problem})
+    return report

@@ -14,7 +14,7 @@ import os
 import signal
 import time
 from collections.abc import Awaitable, Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from rich.console import Console
@@ -255,8 +255,34 @@ class RadarRun:
                 if self.escalation is not None:
                     await asyncio.to_thread(self.escalation.tick)
                 await asyncio.to_thread(self._readiness_watch)
+                await asyncio.to_thread(self._digest_watch)
             except Exception:  # the clock of escalations must not stop the radar
                 log.exception("escalation tick failed")
+
+    def _digest_watch(self) -> None:
+        """Send yesterday's digest once a day, at ``alerts.digest_at`` (docs/community.md)."""
+        from sqlalchemy import select
+
+        from ascua.digest import digest_due, send_digests
+        from ascua.respond.escalate import PlanSource
+        from ascua.store.schema import setting
+
+        workspace = self.radar.workspace
+        at = workspace.config.alerts.digest_at
+        if at is None:
+            return
+        now = datetime.now(workspace.zone)
+        engine = self.radar.database.engine
+        with engine.connect() as connection:
+            last = connection.execute(select(setting.c.value).where(setting.c.key == "digest_sent")).scalar()
+        if not digest_due(now, at, last):
+            return
+        plan = PlanSource(workspace.plan_path).get()
+        yesterday = now.date() - timedelta(days=1)
+        report = send_digests(engine, workspace, plan, yesterday, self.radar.translations.gettext, today=now.date())
+        _ = self.radar.translations.gettext
+        for failure in report["failed"]:
+            self.err.print(Text(_("daily digest not sent to {to}: {error}").format(**failure), style="yellow"))
 
     async def _run(self, stop: asyncio.Event) -> int:
         _ = self.radar.translations.gettext
