@@ -94,11 +94,10 @@ def digest(connection: Connection, workspace: Workspace, brand_key: str, day: da
         result.themes = [{"label": theme.label, "people": theme.people, "share": round(theme.share, 3),
                           "sample": theme.samples[0].text if theme.samples else None}
                          for theme in reading.themes[:THEMES]]  # fmt: skip
-    queue, _notes = waiting(connection, brand_key, limit=3, sort="reach", now=end)
-    everyone, _ = waiting(connection, brand_key, limit=10_000, now=end)
+    everyone, _notes = waiting(connection, brand_key, limit=10_000, sort="reach", now=end)
     result.waiting = len(everyone)
     result.waiting_examples = [{"id": w.id, "author": w.author, "text": w.text[:200], "followers": w.followers}
-                               for w in queue]  # fmt: skip
+                               for w in everyone[:3]]  # fmt: skip
     alerts = connection.execute(
         select(alert.c.id, alert.c.level, alert.c.peak_level, alert.c.status, alert.c.opened_at, alert.c.resolved_at,
                alert.c.reason)

@@ -186,7 +186,6 @@ class Links:
 
         self.base = base.rstrip("/")
         self._signer = URLSafeTimedSerializer(key, salt="ascua-ack")
-        self._forms = URLSafeTimedSerializer(key, salt="ascua-form")
 
     def room(self, alert_id: int) -> str:
         return f"{self.base}/alerts/{alert_id}"
@@ -203,18 +202,6 @@ class Links:
             return int(data["alert"]), str(data["by"])
         except (BadData, KeyError, TypeError, ValueError) as error:
             raise ValueError("this acknowledgement link is not valid or has expired") from error
-
-    def form_token(self, alert_id: int) -> str:
-        """A token for the dashboard's forms about one alert (so another site cannot post them)."""
-        return self._forms.dumps(alert_id)
-
-    def read_form_token(self, token: str, max_age: int = 12 * 3600) -> int | None:
-        from itsdangerous import BadData
-
-        try:
-            return int(self._forms.loads(token, max_age=max_age))
-        except (BadData, TypeError, ValueError):
-            return None
 
 
 class _ThreadLogs(logging.Handler):

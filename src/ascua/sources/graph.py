@@ -159,11 +159,15 @@ class GraphSource:
         since = float(state.get("since") or 0)
         records = await (self._facebook(client, account, since) if network == "facebook"
                          else self._instagram(client, account, since))  # fmt: skip
-        fresh = [data for data in records if _when(data["created_at"]).timestamp() > since]  # type: ignore[union-attr]
+        timed = [
+            (datetime.fromisoformat(data["created_at"].replace("Z", "+00:00")).timestamp(), data) for data in records
+        ]
+        fresh = sorted(
+            ((moment, data) for moment, data in timed if moment > since), key=lambda item: (item[0], item[1]["id"])
+        )
         if fresh:
-            state["since"] = max(_when(data["created_at"]).timestamp() for data in fresh)  # type: ignore[union-attr]
-        fresh.sort(key=lambda data: (data["created_at"], data["id"]))
-        return [Record(data, f"graph {self.name} {target} {data['id']}") for data in fresh]
+            state["since"] = fresh[-1][0]
+        return [Record(data, f"graph {self.name} {target} {data['id']}") for _, data in fresh]
 
     async def _facebook(self, client: Any, page: str, since: float) -> list[dict[str, Any]]:
         posts = await self._get(client, f"{self.api}/{page}/posts",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, func, select
 
 from ascua.model import utcnow
 from ascua.store.schema import alert, alert_event, analysis, brand, brand_window, mention, mention_brand, source_state
@@ -197,51 +197,4 @@ def alert_by_id(connection: Connection, alert_id: int) -> AlertSummary | None:
 
 def alert_history(connection: Connection, alert_id: int) -> list[dict[str, Any]]:
     query = select(alert_event).where(alert_event.c.alert_id == alert_id).order_by(alert_event.c.id)
-    return [dict(row._mapping) for row in connection.execute(query)]
-
-
-def mentions(
-    connection: Connection,
-    *,
-    brand_key: str | None = None,
-    sentiment: str | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[dict[str, Any]]:
-    """Mentions newest first, with their analysis, optionally of one brand and sentiment."""
-    query = select(
-        mention.c.id,
-        mention.c.source,
-        mention.c.url,
-        mention.c.author_handle,
-        mention.c.author_name,
-        mention.c.author_followers,
-        mention.c.text,
-        mention.c.created_at,
-        analysis.c.lang,
-        analysis.c.sentiment,
-        analysis.c.complaint,
-        analysis.c.question,
-    ).outerjoin(analysis, analysis.c.mention_id == mention.c.id)
-    if brand_key is not None:
-        brand_id = select(brand.c.id).where(brand.c.key == brand_key).scalar_subquery()
-        query = query.join(
-            mention_brand, and_(mention_brand.c.mention_id == mention.c.id, mention_brand.c.brand_id == brand_id)
-        )
-        order = mention_brand.c.created_at
-        if since is not None:
-            query = query.where(mention_brand.c.created_at >= since)
-        if until is not None:
-            query = query.where(mention_brand.c.created_at < until)
-    else:
-        order = mention.c.created_at
-        if since is not None:
-            query = query.where(mention.c.created_at >= since)
-        if until is not None:
-            query = query.where(mention.c.created_at < until)
-    if sentiment is not None:
-        query = query.where(analysis.c.sentiment == sentiment)
-    query = query.order_by(order.desc(), mention.c.id.desc()).limit(limit).offset(offset)
     return [dict(row._mapping) for row in connection.execute(query)]

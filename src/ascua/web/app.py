@@ -332,9 +332,8 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
             history = reads.alert_history(connection, alert_id)
             since = item.opened_at - timedelta(hours=1)
             until = (item.resolved_at or item.updated_at) + timedelta(hours=1)
-            negative = reads.mentions(
-                connection, brand_key=item.brand, sentiment="negative", since=since, until=until, limit=30
-            )
+            around = Search(brand=item.brand, sentiment="negative", since=since, until=until)
+            negative = search_mentions(connection, around, limit=30).items
             explanation = stored_explanation(connection, alert_id)
             response = _response_of(connection, alert_id)
         showing(negative)
