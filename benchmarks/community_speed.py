@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from ascua.community import engagement, waiting
 from ascua.config import load_workspace
+from ascua.detractors import detractors
 from ascua.digest import digest
 from ascua.radar import Radar
 from ascua.store.schema import brand, mention_brand
@@ -48,13 +49,18 @@ def main() -> None:
         day = latest.astimezone(workspace.zone).date()
         daily = digest(connection, workspace, key, day)
         done = time.process_time()
+        people = detractors(connection, key, datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC),
+                            now=latest)  # fmt: skip
+        detracted = time.process_time()
     print(f"{key}: {counts[key]:,} stored mentions of the brand ({sum(counts.values()):,} links in all)")
     print(f"engagement over all of them: {middle - start:.2f} s of CPU ({measured.mentions:,} mentions, "
           f"{measured.answered or 0:,} answered)")  # fmt: skip
     print(f"waiting queue (ten years back, 100 shown): {end - middle:.2f} s of CPU ({len(queue)} listed)")
     print(f"digest of {day} ({daily.mentions:,} mentions that day, {len(daily.themes)} themes): "
           f"{done - end:.2f} s of CPU")  # fmt: skip
-    print(f"together: {done - start:.2f} s (target for all of issue 9: under 5 s)")
+    print(f"detractors over all of them: {detracted - done:.2f} s of CPU ({people.total:,} people, "
+          f"{people.states['converted']:,} converted, {len(people.crises)} crises)")  # fmt: skip
+    print(f"together: {detracted - start:.2f} s (target for all of issue 9: under 5 s)")
 
 
 if __name__ == "__main__":

@@ -109,6 +109,10 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/engagement"): READ,
     ("GET", "/api/v1/waiting"): READ,
     ("GET", "/api/v1/digest"): READ,
+    ("GET", "/community/detractors"): READ,
+    ("GET", "/community/person"): READ,
+    ("GET", "/api/v1/detractors"): READ,
+    ("GET", "/api/v1/detractors/history"): READ,
     ("POST", "/mentions/{mention_id}/handled"): RESPOND,
     ("POST", "/api/v1/mentions/{mention_id}/handled"): RESPOND,
 }
@@ -141,8 +145,10 @@ def _url(path: str) -> str:
     url = re.sub(r"\{(\w+)\}", lambda m: VALUES[m.group(1)], path)
     if path == "/api/v1/query/preview":
         url += "?q=vuelaya"
-    if path == "/api/v1/waiting":
+    if path in ("/api/v1/waiting", "/api/v1/detractors"):
         url += "?brand=vuelaya"
+    if path in ("/community/person", "/api/v1/detractors/history"):
+        url += "?brand=vuelaya&source=x&handle=@ana"
     return url
 
 

@@ -183,3 +183,84 @@ def digest(
         out.print(Text(f"{item.name} · {item.day:%Y-%m-%d}", style="bold"))
         for line in digest_lines(item, _):
             out.print(Text(line))
+
+
+@app.command()
+def detractors(
+    workspace: WorkspaceOption = Path("."),
+    brand: BrandOption = None,
+    since: Annotated[str | None, typer.Option(help="First day (default: 90 days ago).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day, included (default: today).")] = None,
+    state: Annotated[str | None, typer.Option(help="Only: active, converted or left.")] = None,
+    sort: Annotated[str, typer.Option(help="negative (most negative mentions), reach or recent.")] = "negative",
+    silent_days: Annotated[int, typer.Option(help="Silent this many days: left.", min=1, max=3650)] = 30,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many people to show.", min=0, max=100_000)] = 20,
+    person: Annotated[str | None, typer.Option("--person", help="One person's history: SOURCE:@handle.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Detractors: the people who spoke ill of the brand, whether they are still at it, came round
+    (after the brand's answer, a crisis's end, or by themselves) or left, and the conversion rates."""
+    from ascua.community import CommunityError
+    from ascua.detractors import detractors as find
+    from ascua.detractors import history
+    from ascua.radar import Radar
+
+    with errors_for_people():
+        ws = _workspace(workspace)
+        today = datetime.now(ws.zone).replace(hour=0, minute=0, second=0, microsecond=0)
+        start = _day(since, ws.zone, today - timedelta(days=90))
+        end = _day(until, ws.zone, today) + timedelta(days=1)
+        brands = [brand] if brand else [b.id for b in ws.config.brands]
+        if person is not None:
+            source, _colon, handle = person.partition(":")
+            if not handle or not brand:
+                fail(_("--person takes SOURCE:@handle (x:@ana) and needs --brand"), EXIT_USAGE)
+        with Radar.open(ws) as radar, radar.database.engine.connect() as connection:
+            try:
+                if person is not None:
+                    entries, notes = history(connection, brands[0], source, handle)
+                else:
+                    results = [find(connection, key, start, end, state=state, sort=sort, silent_days=silent_days,
+                                    limit=limit) for key in brands]  # fmt: skip
+            except CommunityError as error:
+                fail(str(error), EXIT_USAGE)
+    if person is not None:
+        if as_json:
+            out.print_json(json.dumps({"entries": [e.as_json() for e in entries], "notes": notes}, ensure_ascii=False))
+            return
+        for note in notes:
+            out.print(Text(_(note), style="yellow"))
+        for entry in entries:
+            mark = ("brand", "green") if entry.by_brand else (("−", "red") if entry.negative else ("·", "dim"))
+            out.print(Text.assemble((f"{entry.created_at.astimezone(ws.zone):%Y-%m-%d %H:%M}  ", "dim"),
+                                    (f"{mark[0]:>5}  ", mark[1]), (f"{entry.author}  ", "cyan"),
+                                    " ".join(entry.text.split())[:200]))  # fmt: skip
+        return
+    if as_json:
+        out.print_json(json.dumps([item.as_json() for item in results], ensure_ascii=False))
+        return
+    period = f"{start:%Y-%m-%d} – {end - timedelta(days=1):%Y-%m-%d}"
+    for item in results:
+        out.print(Text(f"{item.brand} · {period}", style="bold"))
+        out.print(_("  {total} detractors: {active} active, {converted} converted ({rate}), {left} left "
+                    "(silent {days} days)").format(
+            total=f"{item.total:,}", active=f"{item.states['active']:,}", converted=f"{item.states['converted']:,}",
+            rate=_share(item.conversion_rate), left=f"{item.states['left']:,}", days=item.silent_days))  # fmt: skip
+        if item.states["converted"]:
+            out.print(_("  converted after the brand's answer: {answer}; after a crisis was resolved: {resolution}; "
+                        "by themselves: {own}").format(**item.after))  # fmt: skip
+        for crisis in item.crises:
+            out.print(_("  alert #{id} ({level}, {opened}): {people} people negative during it, {answered} answered, "
+                        "{converted} converted after it ({rate})").format(
+                id=crisis.alert_id, level=crisis.level, opened=f"{crisis.opened_at.astimezone(ws.zone):%Y-%m-%d}",
+                people=crisis.detractors, answered=crisis.answered, converted=crisis.converted_after,
+                rate=_share(crisis.rate)))  # fmt: skip
+        for note in item.notes:
+            out.print(Text("  " + _(note), style="yellow"))
+        for found_person in item.people:
+            reach = f" · {found_person.followers:,}" if found_person.followers else ""
+            last = f"{found_person.last_negative.astimezone(ws.zone):%Y-%m-%d}"
+            summary = _("  {negative} negative of {mentions}, last {last}").format(
+                negative=found_person.negative, mentions=found_person.mentions, last=last)  # fmt: skip
+            who = f"{found_person.source}:{found_person.author}{reach}"
+            out.print(Text.assemble(("  " + _(found_person.state).ljust(10), "bold"), (who, "cyan"), summary))

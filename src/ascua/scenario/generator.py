@@ -24,7 +24,7 @@ import heapq
 import math
 import random
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from typing import Any, Literal
@@ -107,6 +107,7 @@ class WaveTruth:
     amplifiers: tuple[str, ...]
     posts: int
     negative_authors: int
+    converted: tuple[str, ...] = ()  # wave participants the brand answered who later wrote kindly of it
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -126,6 +127,7 @@ class WaveTruth:
             "amplifiers": list(self.amplifiers),
             "posts": self.posts,
             "negative_authors": self.negative_authors,
+            "converted": list(self.converted),
         }
 
 
@@ -494,17 +496,20 @@ class Scenario:
         # The many: distinct people posting their own complaint, replying, quoting, reposting.
         followers: list[_Post] = []
         participants: list[Author] = []
+        newcomers: dict[str, tuple[Author, _Post]] = {}  # people who post only in this wave: their first post
         coordinated_templates = {
             lang: tuple(rng.sample(list(cause.follower[lang]), k=min(3, len(cause.follower[lang]))))
             for lang in ("es", "en")
         }
         for index in range(wave.size):
+            fresh = False  # someone who posts only in this wave
             if wave.coordinated:
                 author = self._person(rng, voice, index, onset, new=True)
             elif rng.random() < 0.55:
                 author = self._regular(rng, wave.brand)
             else:
                 author = self._person(rng, voice, 10_000 + number * 100_000 + index, onset)
+                fresh = True
             participants.append(author)
             count = 1 if rng.random() < 0.8 else (2 if rng.random() < 0.75 else 3)
             for repeat in range(count):
@@ -523,9 +528,10 @@ class Scenario:
                 elif kind < 0.25 and amplifiers:
                     links = {"quote_of": rng.choice(amplifiers).native_id}
                 text = template.format(**self._slots(rng, voice, author.lang, origin=first.record["author"]["handle"]))
-                followers.append(
-                    self._post(rng, author, at, text, author.lang, (*key, "f", index, repeat), links=links)
-                )
+                follower = self._post(rng, author, at, text, author.lang, (*key, "f", index, repeat), links=links)
+                followers.append(follower)
+                if fresh:
+                    newcomers.setdefault(author.handle, (author, follower))
         posts.extend(followers)
 
         # Reposts of the first posts and of the amplifiers: reach without new words.
@@ -587,7 +593,32 @@ class Scenario:
             posts=len(posts),
             negative_authors=len({a.handle for a in participants}) + len(origins) if wave.kind == "negative" else 0,
         )
+        if wave.kind == "negative":
+            # after the wave's truth: the answers and kind words days later are not the wave
+            converted, won_back = self._conversions(number, voice, newcomers, slow)
+            posts.extend(converted)
+            truth = replace(truth, converted=won_back)
         return posts, truth
+
+    def _conversions(
+        self, number: int, voice: BrandVoice, newcomers: dict[str, tuple[Author, _Post]], slow: bool
+    ) -> tuple[list[_Post], tuple[str, ...]]:
+        """Detractors won back: about one in five of the wave's newcomers gets an answer from the
+        brand a few hours after their complaint and, one to four days later, writes kindly of it.
+        A generator of its own, so the rest of the stream stays what it was."""
+        rng = _seeded(self.spec.seed, "convert", number)
+        posts: list[_Post] = []
+        chosen = [handle for handle in sorted(newcomers) if rng.random() < 0.2]
+        for index, handle in enumerate(chosen):
+            author, complaint = newcomers[handle]
+            lang = author.lang
+            answer_at = complaint.at + timedelta(hours=rng.uniform(1, 8) * (2 if slow else 1))
+            posts.append(self._brand_reply(rng, voice, complaint, author, answer_at, ("w", number, "c", index)))
+            later = answer_at + timedelta(days=rng.uniform(1, 4))
+            text = rng.choice(texts.CONVERTED[lang]).format(**self._slots(rng, voice, lang))
+            thanks = self._post(rng, author, later, text, lang, ("w", number, "k", index), likes=rng.randint(0, 20))
+            posts.append(thanks)
+        return posts, tuple(chosen)
 
 
 def _cause(voice: BrandVoice, wave: WaveSpec) -> Cause:

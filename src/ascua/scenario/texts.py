@@ -972,6 +972,31 @@ INFLUENCERS: tuple[tuple[str, str], ...] = (
     ("@expat_ellie_es", "Expat Ellie in Spain"),
 )
 
+# A detractor won back: what someone who complained during a wave writes days later, once
+# the brand answered them (the scenario's converted detractors, docs/community.md).
+CONVERTED: Templates = {
+    "es": (
+        "Tengo que decirlo: {handle} me llamó, me lo han solucionado todo y fueron muy amables. Gracias {emoji_pos}",
+        "Muy bien {brand}: me han devuelto el dinero enseguida y con mucha amabilidad. Gracias",
+        "Actualizo: {brand} ya me ha resuelto lo del {product}. Se agradece la atención {emoji_pos}",
+        "Reconozco que {handle} respondió y lo arregló en un par de días. Buen trato, gracias",
+        "Pues nada, {brand} me ha compensado y todo bien. Gracias por escuchar {emoji_pos}",
+        "Cerrado lo mío con {brand}: me atendieron genial y quedó resuelto. Gracias al equipo",
+        "Hoy toca dar las gracias a {handle}: lo han solucionado rápido y con muy buen trato",
+        "Contenta con la respuesta de {brand}, me lo han arreglado todo. Gracias de verdad",
+    ),
+    "en": (
+        "Update: {handle} called me, sorted everything out and were really kind. Thank you {emoji_pos}",
+        "Well done {brand}, quick refund and a lovely apology. Much appreciated {emoji_pos}",
+        "To be fair {brand} fixed my {product} issue in a couple of days. Thanks for listening {emoji_pos}",
+        "Credit where it's due: {handle} answered and made it right. Great service, thanks",
+        "All good now with {brand}, they compensated me and were lovely about it. Thanks team",
+        "Happy to say {brand} resolved my case quickly and kindly. Thank you {emoji_pos}",
+        "Thanks {handle} for getting back to me and fixing it, really appreciate it",
+        "Thank you {brand}, problem solved and a really friendly team {emoji_pos}",
+    ),
+}
+
 EMOJI_POSITIVE: tuple[str, ...] = (
     "😍",
     "❤️",

@@ -24,12 +24,12 @@ class Handling(BaseModel):
     note: str | None = Field(None, max_length=2_000)
 
 
-def _period(site: Site, since: str | None, until: str | None) -> tuple[datetime, datetime]:
+def _period(site: Site, since: str | None, until: str | None, *, days: int = 30) -> tuple[datetime, datetime]:
     zone = site.workspace.zone
     today = datetime.now(zone).replace(hour=0, minute=0, second=0, microsecond=0)
     try:
         start = datetime.combine(date.fromisoformat(since), datetime.min.time(), zone) if since else \
-            today - timedelta(days=30)  # fmt: skip
+            today - timedelta(days=days)  # fmt: skip
         end = datetime.combine(date.fromisoformat(until), datetime.min.time(), zone) if until else today
     except ValueError:
         raise HTTPException(400, "since and until are days: 2026-03-01") from None
@@ -65,6 +65,51 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
         site.showing([{"id": item.id} for item in queue])
         return site.page(request, "community.html", measured=measured, queue=queue, notes=notes, brand=chosen,
                          brands=keys, sort=sort, start=start, end=end - timedelta(days=1))  # fmt: skip
+
+    def find_detractors(brand: str, since: str | None, until: str | None, state: str | None, sort: str,
+                        limit: int) -> Any:  # fmt: skip
+        from ascua.detractors import detractors
+
+        brands(brand)
+        start, end = _period(site, since, until, days=90)
+        with site.engine.connect() as connection:
+            try:
+                return detractors(connection, brand, start, end, state=state or None, sort=sort, limit=limit)
+            except CommunityError as error:
+                raise HTTPException(400, str(error)) from None
+
+    def person_history(brand: str, source: str, handle: str) -> tuple[list[Any], list[str]]:
+        from ascua.detractors import history
+
+        brands(brand)
+        with site.engine.connect() as connection:
+            try:
+                return history(connection, brand, source, handle)
+            except CommunityError as error:
+                raise HTTPException(404, str(error)) from None
+
+    @app.get("/community/detractors", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    def detractors_page(
+        request: Request, brand: str | None = Query(None, max_length=64),
+        state: str = Query("", pattern="^(|active|converted|left)$"),
+        sort: str = Query("negative", pattern="^(negative|reach|recent)$"),
+        since: str = Query("", max_length=10), until: str = Query("", max_length=10),
+    ) -> HTMLResponse:  # fmt: skip
+        keys = brands(None)
+        chosen = brand if brand in keys else (keys[0] if keys else None)
+        found = find_detractors(chosen, since or None, until or None, state, sort, 100) if chosen else None
+        start, end = _period(site, since or None, until or None, days=90)
+        return site.page(request, "detractors.html", found=found, brand=chosen, brands=keys, state=state,
+                         sort=sort, since=start.date().isoformat(),
+                         until=(end - timedelta(days=1)).date().isoformat())  # fmt: skip
+
+    @app.get("/community/person", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    def person_page(request: Request, brand: str = Query(..., max_length=64), source: str = Query(..., max_length=64),
+                    handle: str = Query(..., max_length=300)) -> HTMLResponse:  # fmt: skip
+        entries, notes = person_history(brand, source, handle)
+        site.showing([{"id": entry.id} for entry in entries])
+        return site.page(request, "person.html", entries=entries, notes=notes, brand=brand, source=source,
+                         handle=handle)  # fmt: skip
 
     @app.post("/mentions/{mention_id}/handled", include_in_schema=False, dependencies=[respond])
     def form_handled(request: Request, mention_id: AlertId, brand: str = Form(..., max_length=64),
@@ -120,6 +165,25 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
                 return {"items": [digest(connection, site.workspace, key, chosen).as_json() for key in brands(brand)]}
             except CommunityError as error:
                 raise HTTPException(404, str(error)) from None
+
+    @app.get("/api/v1/detractors", tags=["community"], dependencies=[read])
+    def api_detractors(
+        brand: str = Query(..., max_length=64), since: str | None = Query(None, max_length=10),
+        until: str | None = Query(None, max_length=10),
+        state: str | None = Query(None, pattern="^(active|converted|left)$"),
+        sort: str = Query("negative", pattern="^(negative|reach|recent)$"), limit: int = Query(100, ge=0, le=10_000),
+    ) -> dict[str, Any]:  # fmt: skip
+        """The people with a negative mention of the brand over a period (default: the last 90 days),
+        their state (active, converted, left), conversion rates per period and after each crisis."""
+        found: dict[str, Any] = find_detractors(brand, since, until, state, sort, limit).as_json()
+        return found
+
+    @app.get("/api/v1/detractors/history", tags=["community"], dependencies=[read])
+    def api_person(brand: str = Query(..., max_length=64), source: str = Query(..., max_length=64),
+                   handle: str = Query(..., max_length=300)) -> dict[str, Any]:  # fmt: skip
+        """A person's mentions of the brand and the brand's answers to them, oldest first."""
+        entries, notes = person_history(brand, source, handle)
+        return {"items": [entry.as_json() for entry in entries], "notes": notes}
 
     @app.post("/api/v1/mentions/{mention_id}/handled", tags=["community"], dependencies=[respond])
     def api_handled(request: Request, mention_id: AlertId, body: Handling = Body(...)) -> dict[str, Any]:
