@@ -12,15 +12,19 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 import yaml
 from aiosmtpd.controller import Controller
 
 from ascua.config import Workspace, init_workspace, load_workspace
+from ascua.radar import Radar
+from ascua.scenario.generator import WaveTruth
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 
@@ -192,3 +196,30 @@ def logged_in(client: Any, engine: Any, role: str = "admin", display: str | None
     session = session_of(engine, client.cookies.get("ascua_session"))
     assert session is not None
     return session.csrf
+
+
+WON_BACK_START = datetime(2026, 1, 5, tzinfo=UTC)
+WON_BACK_END = WON_BACK_START + timedelta(days=8)
+
+
+@pytest.fixture(scope="session")
+def won_back(tmp_path_factory: pytest.TempPathFactory) -> tuple[Workspace, WaveTruth]:
+    """A week of the scenario with a wave whose people the brand answers, some of them won back
+    (imported through the whole pipeline): detractors and the empathy map read it."""
+    from ascua.importer import ImportOptions, import_file
+    from ascua.scenario.generator import Scenario, ScenarioSpec, WaveSpec
+
+    root = tmp_path_factory.mktemp("won-back")
+    wave = WaveSpec("vuelaya", WON_BACK_START + timedelta(days=2, hours=3), "cancelled_flights", size=150)
+    generated = Scenario(ScenarioSpec(seed=21, start=WON_BACK_START, rate=0.3, waves=(wave,)))
+    path = root / "scenario.jsonl"
+    with path.open("wb") as handle:
+        for moment, record in generated.timed_records():
+            if moment > WON_BACK_END:
+                break
+            handle.write(orjson.dumps(record) + b"\n")
+    workspace = write_workspace(root / "ws", sources=[], web={"enabled": False, "host": "127.0.0.1", "port": 0})
+    with Radar.open(workspace) as radar:
+        report = import_file(radar, path, ImportOptions(workers=0))
+    assert report.problems == []
+    return workspace, generated.truth()[0]

@@ -113,6 +113,9 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/community/person"): READ,
     ("GET", "/api/v1/detractors"): READ,
     ("GET", "/api/v1/detractors/history"): READ,
+    ("GET", "/community/empathy"): READ,
+    ("GET", "/community/empathy.{fmt}"): READ,
+    ("GET", "/api/v1/empathy"): READ,
     ("POST", "/mentions/{mention_id}/handled"): RESPOND,
     ("POST", "/api/v1/mentions/{mention_id}/handled"): RESPOND,
 }
@@ -124,7 +127,7 @@ GRANTED = {
 }
 VALUES = {"alert_id": "1", "number": "1", "token_id": "1", "name": "target", "step": "find_out",
           "brand_key": "vuelaya", "secret": "not-a-secret", "source": "hook", "token": "not-a-token", "mention_id": "1",
-          "language": "en"}  # fmt: skip
+          "language": "en", "fmt": "png"}  # fmt: skip
 FORM = {"brand": "vuelaya", "status": "responding", "owner": "Ana",
         "text": "Pedimos disculpas. Lo estamos investigando.",
         "note": "n", "done": "true", "despite": "it must go out", "role": "viewer", "disabled": "true",
@@ -145,7 +148,7 @@ def _url(path: str) -> str:
     url = re.sub(r"\{(\w+)\}", lambda m: VALUES[m.group(1)], path)
     if path == "/api/v1/query/preview":
         url += "?q=vuelaya"
-    if path in ("/api/v1/waiting", "/api/v1/detractors"):
+    if path in ("/api/v1/waiting", "/api/v1/detractors", "/api/v1/empathy", "/community/empathy.{fmt}"):
         url += "?brand=vuelaya"
     if path in ("/community/person", "/api/v1/detractors/history"):
         url += "?brand=vuelaya&source=x&handle=@ana"

@@ -7,47 +7,26 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-import orjson
 import pytest
 from fastapi.testclient import TestClient
 
 from ascua.community import CommunityError
 from ascua.config import Workspace
 from ascua.detractors import detractors, history
-from ascua.importer import ImportOptions, import_file
 from ascua.model import Mention, MentionBatch
 from ascua.radar import Radar
-from ascua.scenario.generator import Scenario, ScenarioSpec, WaveSpec, WaveTruth
+from ascua.scenario.generator import WaveTruth
 from ascua.web.app import create_app
+from tests.conftest import WON_BACK_END as END
+from tests.conftest import WON_BACK_START as START
 from tests.conftest import logged_in, write_workspace
 
-START = datetime(2026, 1, 5, tzinfo=UTC)
-END = START + timedelta(days=8)
 
-
-@pytest.fixture(scope="module")
-def scenario(tmp_path_factory: pytest.TempPathFactory) -> tuple[Workspace, WaveTruth]:
-    root = tmp_path_factory.mktemp("detractors")
-    wave = WaveSpec("vuelaya", START + timedelta(days=2, hours=3), "cancelled_flights", size=150)
-    generated = Scenario(ScenarioSpec(seed=21, start=START, rate=0.3, waves=(wave,)))
-    path = root / "scenario.jsonl"
-    with path.open("wb") as handle:
-        for moment, record in generated.timed_records():
-            if moment > END:
-                break
-            handle.write(orjson.dumps(record) + b"\n")
-    workspace = write_workspace(root / "ws", sources=[], web={"enabled": False, "host": "127.0.0.1", "port": 0})
-    with Radar.open(workspace) as radar:
-        report = import_file(radar, path, ImportOptions(workers=0))
-    assert report.problems == []
-    return workspace, generated.truth()[0]
-
-
-def test_the_wave_detractors_are_tracked_and_the_converted_ones_reported(scenario: tuple[Workspace, WaveTruth]) -> None:
-    workspace, truth = scenario
+def test_the_wave_detractors_are_tracked_and_the_converted_ones_reported(won_back: tuple[Workspace, WaveTruth]) -> None:
+    workspace, truth = won_back
     assert len(truth.converted) >= 5, "the scenario should win back some of the wave's people"
     with Radar.open(workspace) as radar, radar.database.engine.connect() as connection:
         found = detractors(connection, "vuelaya", START, END, now=END, limit=100_000)
@@ -74,8 +53,8 @@ def test_the_wave_detractors_are_tracked_and_the_converted_ones_reported(scenari
     assert all(person.state == "left" for person in later.people)
 
 
-def test_a_detractor_history_shows_their_mentions_and_the_brand_answers(scenario: tuple[Workspace, WaveTruth]) -> None:
-    workspace, truth = scenario
+def test_a_detractor_history_shows_their_mentions_and_the_brand_answers(won_back: tuple[Workspace, WaveTruth]) -> None:
+    workspace, truth = won_back
     handle = truth.converted[0]
     with Radar.open(workspace) as radar, radar.database.engine.connect() as connection:
         source = next(p.source for p in detractors(connection, "vuelaya", START, END, now=END, limit=10_000).people
@@ -90,8 +69,8 @@ def test_a_detractor_history_shows_their_mentions_and_the_brand_answers(scenario
     assert [e.created_at for e in entries] == sorted(e.created_at for e in entries)
 
 
-def test_the_detractor_pages_api_and_command(scenario: tuple[Workspace, WaveTruth]) -> None:
-    workspace, truth = scenario
+def test_the_detractor_pages_api_and_command(won_back: tuple[Workspace, WaveTruth]) -> None:
+    workspace, truth = won_back
     with Radar.open(workspace) as radar:
         client = TestClient(create_app(workspace, radar.database))
         logged_in(client, radar.database.engine, "viewer")

@@ -264,3 +264,58 @@ def detractors(
                 negative=found_person.negative, mentions=found_person.mentions, last=last)  # fmt: skip
             who = f"{found_person.source}:{found_person.author}{reach}"
             out.print(Text.assemble(("  " + _(found_person.state).ljust(10), "bold"), (who, "cyan"), summary))
+
+
+@app.command()
+def empathy(
+    workspace: WorkspaceOption = Path("."),
+    brand: BrandOption = None,
+    since: Annotated[str | None, typer.Option(help="First day (default: 30 days ago).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day, included (default: today).")] = None,
+    image: Annotated[Path | None, typer.Option(help="Also draw the map here (.png or .svg).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The empathy map: what customers say, think, do and feel, their pains and gains, with posts that show each."""
+    from ascua.community import CommunityError
+    from ascua.empathy import QUADRANTS, empathy_map, map_image, percent
+    from ascua.radar import Radar
+
+    with errors_for_people():
+        ws = _workspace(workspace)
+        today = datetime.now(ws.zone).replace(hour=0, minute=0, second=0, microsecond=0)
+        start = _day(since, ws.zone, today - timedelta(days=30))
+        end = _day(until, ws.zone, today) + timedelta(days=1)
+        brands = [brand] if brand else [b.id for b in ws.config.brands]
+        if image is not None and image.suffix.lower() not in (".png", ".svg"):
+            fail(_("--image: {path} must end in .png or .svg").format(path=image), EXIT_USAGE)
+        if image is not None and len(brands) > 1:
+            fail(_("--image draws one brand's map: add --brand"), EXIT_USAGE)
+        with Radar.open(ws) as radar, radar.database.engine.connect() as connection:
+            try:
+                maps = [empathy_map(connection, key, start, end) for key in brands]
+            except CommunityError as error:
+                fail(str(error), EXIT_USAGE)
+        if image is not None:
+            try:
+                image.write_bytes(map_image(maps[0], _, fmt=image.suffix.lower().lstrip(".")))
+            except OSError as error:
+                fail(_("cannot write {path}: {error}").format(path=image, error=error.strerror or error))
+    if as_json:
+        out.print_json(json.dumps([item.as_json() for item in maps], ensure_ascii=False))
+        return
+    titles = {"say": _("SAY"), "think": _("THINK"), "do": _("DO"), "feel": _("FEEL"), "pains": _("PAINS"),
+              "gains": _("GAINS")}  # fmt: skip
+    for item in maps:
+        out.print(Text(_("{brand} · {posts} posts read of {total}, by {people} people").format(
+            brand=item.brand, posts=f"{item.posts:,}", total=f"{item.total:,}", people=f"{item.people:,}"),
+            style="bold"))  # fmt: skip
+        for note in item.notes:
+            out.print(Text("  " + _(note), style="yellow"))
+        for quadrant in QUADRANTS:
+            out.print(Text("  " + titles[quadrant], style="bold"))
+            for group in getattr(item, quadrant):
+                label = _(group.label) if quadrant in ("do", "feel") else group.label
+                quote = " ".join(group.samples[0]["text"].split())[:110] if group.samples else ""
+                out.print(Text.assemble(f"    {label} · {percent(group.share)}  ", (f"“{quote}”", "dim")))
+    if image is not None:
+        out.print(_("Map drawn in {path}").format(path=image))

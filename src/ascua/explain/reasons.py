@@ -124,6 +124,7 @@ def read_reasons(
     *,
     skip: set[str] | None = None,
     brand_words: Sequence[str] = (),
+    max_themes: int = MAX_THEMES,
 ) -> Reading:
     """The reasons and themes of ``wave``, contrasted with the brand's ``usual`` conversation.
 
@@ -214,7 +215,7 @@ def read_reasons(
     ]
     if not reasons:
         unknown.append(note(N_("nothing in the wave's words stands out from the brand's usual conversation")))
-    themes = _themes(ranked[: MAX_REASONS * 2], wave, terms, by_person, surface)
+    themes = _themes(ranked[: max(MAX_REASONS, 3 * max_themes) * 2], wave, terms, by_person, surface, max_themes)
     return Reading(terms, reasons, themes, unknown)
 
 
@@ -245,6 +246,7 @@ def _themes(
     terms: dict[int, set[str]],
     by_person: dict[str, set[str]],
     surface: dict[str, Counter[str]],
+    max_themes: int = MAX_THEMES,
 ) -> list[Theme]:
     if not ranked:
         return []
@@ -270,7 +272,7 @@ def _themes(
                 placed.add(other.term)
                 members |= users[other.term]
         groups.append(group)
-        if len(groups) >= MAX_THEMES:
+        if len(groups) >= max_themes:
             break
     counted = [index for index in terms if terms[index]]
     people_total = len({wave[index].person for index in counted})

@@ -111,6 +111,48 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
         return site.page(request, "person.html", entries=entries, notes=notes, brand=brand, source=source,
                          handle=handle)  # fmt: skip
 
+    def find_map(brand: str, since: str | None, until: str | None) -> Any:
+        from ascua.empathy import empathy_map
+
+        brands(brand)
+        start, end = _period(site, since, until)
+        with site.engine.connect() as connection:
+            try:
+                return empathy_map(connection, brand, start, end - timedelta(microseconds=1))
+            except CommunityError as error:
+                raise HTTPException(404, str(error)) from None
+
+    @app.get("/community/empathy", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    def empathy_page(
+        request: Request, brand: str | None = Query(None, max_length=64), since: str = Query("", max_length=10),
+        until: str = Query("", max_length=10),
+    ) -> HTMLResponse:  # fmt: skip
+        keys = brands(None)
+        chosen = brand if brand in keys else (keys[0] if keys else None)
+        found = find_map(chosen, since or None, until or None) if chosen else None
+        start, end = _period(site, since or None, until or None)
+        shown = [sample for quadrant in ("say", "think", "do", "feel", "pains", "gains")
+                 for group in (getattr(found, quadrant) if found else []) for sample in group.samples]  # fmt: skip
+        site.showing([{"id": sample["id"]} for sample in shown])
+        last = (end - timedelta(days=1)).date().isoformat()
+        return site.page(request, "empathy.html", found=found, brand=chosen, brands=keys,
+                         since=start.date().isoformat(), until=last)  # fmt: skip
+
+    @app.get("/community/empathy.{fmt}", include_in_schema=False, dependencies=[read])
+    def empathy_image(
+        request: Request, fmt: str, brand: str = Query(..., max_length=64), since: str = Query("", max_length=10),
+        until: str = Query("", max_length=10),
+    ) -> Response:  # fmt: skip
+        from ascua.empathy import map_image
+
+        if fmt not in ("png", "svg"):
+            raise HTTPException(404, "the map is drawn as .png or .svg")
+        found = find_map(brand, since or None, until or None)
+        image = map_image(found, site.gettext(request), fmt=fmt)
+        kind = "image/png" if fmt == "png" else "image/svg+xml"
+        name = f"empathy-{brand}-{found.since:%Y%m%d}.{fmt}"
+        return Response(image, media_type=kind, headers={"Content-Disposition": f'inline; filename="{name}"'})
+
     @app.post("/mentions/{mention_id}/handled", include_in_schema=False, dependencies=[respond])
     def form_handled(request: Request, mention_id: AlertId, brand: str = Form(..., max_length=64),
                      note: str = Form("", max_length=2_000)) -> Response:  # fmt: skip
@@ -184,6 +226,15 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
         """A person's mentions of the brand and the brand's answers to them, oldest first."""
         entries, notes = person_history(brand, source, handle)
         return {"items": [entry.as_json() for entry in entries], "notes": notes}
+
+    @app.get("/api/v1/empathy", tags=["community"], dependencies=[read])
+    def api_empathy(brand: str = Query(..., max_length=64), since: str | None = Query(None, max_length=10),
+                    until: str | None = Query(None, max_length=10)) -> dict[str, Any]:  # fmt: skip
+        """The empathy map of a brand over a period (default: the last 30 days): what customers say,
+        think, do and feel, their pains and gains, each group with its share of people and posts
+        that show it. The image: /community/empathy.png?brand=… (or .svg)."""
+        found: dict[str, Any] = find_map(brand, since, until).as_json()
+        return found
 
     @app.post("/api/v1/mentions/{mention_id}/handled", tags=["community"], dependencies=[respond])
     def api_handled(request: Request, mention_id: AlertId, body: Handling = Body(...)) -> dict[str, Any]:
