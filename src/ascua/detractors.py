@@ -228,7 +228,7 @@ def detractors(
                                                  answered.c.person == people.c.person))  # fmt: skip
     rows = connection.execute(select(people, later.c.converted_at, answer_column).select_from(joined)).all()
     resolved = sorted(
-        _aware(moment, zone)
+        moment.replace(tzinfo=moment.tzinfo or zone)
         for (moment,) in connection.execute(
             select(alert.c.resolved_at).where(alert.c.brand_id == row.id, alert.c.resolved_at.is_not(None))
         )
@@ -247,7 +247,7 @@ def detractors(
             person_state = "converted"
             if answered_at is not None and answered_at <= converted_at:
                 after = "answer"
-            elif any(first_negative <= moment <= converted_at for moment in resolved if moment is not None):
+            elif any(first_negative <= moment <= converted_at for moment in resolved):
                 after = "resolution"
             else:
                 after = "own"
