@@ -116,6 +116,9 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/community/empathy"): READ,
     ("GET", "/community/empathy.{fmt}"): READ,
     ("GET", "/api/v1/empathy"): READ,
+    ("GET", "/community/reputation"): READ,
+    ("GET", "/community/reputation.svg"): READ,
+    ("GET", "/api/v1/reputation"): READ,
     ("POST", "/mentions/{mention_id}/handled"): RESPOND,
     ("POST", "/api/v1/mentions/{mention_id}/handled"): RESPOND,
 }
@@ -148,7 +151,14 @@ def _url(path: str) -> str:
     url = re.sub(r"\{(\w+)\}", lambda m: VALUES[m.group(1)], path)
     if path == "/api/v1/query/preview":
         url += "?q=vuelaya"
-    if path in ("/api/v1/waiting", "/api/v1/detractors", "/api/v1/empathy", "/community/empathy.{fmt}"):
+    if path in (
+        "/api/v1/waiting",
+        "/api/v1/detractors",
+        "/api/v1/empathy",
+        "/community/empathy.{fmt}",
+        "/api/v1/reputation",
+        "/community/reputation.svg",
+    ):
         url += "?brand=vuelaya"
     if path in ("/community/person", "/api/v1/detractors/history"):
         url += "?brand=vuelaya&source=x&handle=@ana"

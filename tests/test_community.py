@@ -131,6 +131,7 @@ def test_the_daily_digest(stored: Workspace) -> None:
     assert found.mentions >= 5 and found.negative >= 1 and found.waiting == 2
     assert found.usual_mentions is None and "no history" in found.notes[0]
     assert found.readiness is not None and isinstance(found.readiness["score"], int)
+    assert found.new_detractors >= 2 and "@luis" in {e["author"] for e in found.new_detractor_examples}
     assert empty.mentions == 0 and "no mentions that day" in empty.notes
     with Radar.open(stored) as radar:
         client = TestClient(create_app(stored, radar.database))
@@ -142,6 +143,7 @@ def test_the_daily_digest(stored: Workspace) -> None:
                             "-w", str(stored.root)], capture_output=True, text=True, timeout=120,
                            env={"ASCUA_LANG": "en", "PATH": "/usr/bin:/bin"})  # fmt: skip
     assert shown.returncode == 0 and "2 waiting for an answer" in shown.stdout and "readiness" in shown.stdout
+    assert "new detractors" in shown.stdout
 
 
 def test_the_digest_is_sent_once_a_day_to_the_targets_and_the_team(

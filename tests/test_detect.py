@@ -327,3 +327,36 @@ def test_a_sustained_rise_in_the_negative_share_is_an_incident_a_busier_day_is_n
     assert "negative" in raised.reason and "usual" in raised.reason
     busier = levels(4, round(4 / 0.15))  # the same people, and as much more talk as their share
     assert max(change.level for _, change in busier) <= Level.WATCH
+
+
+def _days(detector: WaveDetector, start: datetime, days: range, positive: int, rng: random.Random) -> list[Assessment]:
+    """Day windows of a brand with 200 mentions a day, about 40 of them negative by about 38 people."""
+    changes = []
+    for day in days:
+        at = start + timedelta(days=day)
+        negative = 40 + rng.randint(-6, 6)
+        kind = positive + rng.randint(-8, 8)
+        stats = WindowStats("acme", 86400, at, mentions=200, negative=negative, negative_authors=negative - 2,
+                            positive=kind, neutral=100, last_at=at + timedelta(hours=23))  # fmt: skip
+        for change in (detector.update(stats), detector.advance(at + timedelta(days=1, minutes=1))):
+            if change is not None:
+                changes.append(change)
+    return changes
+
+
+def test_a_slow_decline_of_the_reputation_is_a_watch_and_ends_with_it() -> None:
+    rng = random.Random(4)
+    start = datetime(2026, 1, 5, tzinfo=UTC)
+    detector = WaveDetector("acme", "Acme", DetectionSettings(), gettext.NullTranslations(), scales=(86400,), zone=UTC)
+    assert _days(detector, start, range(40), 100, rng) == []  # forty steady days: nothing to say
+    # fewer and fewer people speak well of it; no more complaints than usual: no wave, a decline
+    sliding = _days(detector, start, range(40, 50), 45, rng)
+    assert [c.level for c in sliding] == [Level.WATCH], sliding
+    assert sliding[0].signals["kind"] == "reputation" and "reputation is sliding" in sliding[0].reason
+    assert sliding[0].signals["net_sentiment"] < sliding[0].signals["usual_net_sentiment"] - 10
+    back = _days(detector, start, range(50, 60), 100, rng)
+    assert [c.level for c in back] == [Level.NORMAL], back
+    # switched off in the settings: nothing
+    quiet = WaveDetector("acme", "Acme", DetectionSettings(reputation_watch=False), gettext.NullTranslations(),
+                         scales=(86400,), zone=UTC)  # fmt: skip
+    assert _days(quiet, start, range(40), 100, rng) == [] and _days(quiet, start, range(40, 50), 45, rng) == []

@@ -133,3 +133,15 @@ def test_without_own_accounts_no_conversion_is_put_down_to_an_answer(tmp_path: P
     assert states == {"@ana": ("converted", "own"), "@luis": ("active", None)}
     assert any("no own accounts" in note for note in found.notes)
     assert empty.total == 0 and empty.conversion_rate is None and any("no negative" in n for n in empty.notes)
+
+
+def test_the_digest_counts_the_wave_day_new_detractors(won_back: tuple[Workspace, WaveTruth]) -> None:
+    from ascua.digest import digest
+
+    workspace, truth = won_back
+    day = truth.onset.astimezone(workspace.zone).date()
+    with Radar.open(workspace) as radar, radar.database.engine.connect() as connection:
+        wave_day = digest(connection, workspace, "vuelaya", day)
+        next_days = [digest(connection, workspace, "vuelaya", day + timedelta(days=n)) for n in (2, 3)]
+    assert wave_day.new_detractors >= 0.8 * truth.negative_authors
+    assert all(later.new_detractors < wave_day.new_detractors / 4 for later in next_days)

@@ -319,3 +319,58 @@ def empathy(
                 out.print(Text.assemble(f"    {label} · {percent(group.share)}  ", (f"“{quote}”", "dim")))
     if image is not None:
         out.print(_("Map drawn in {path}").format(path=image))
+
+
+@app.command(name="reputation")
+def reputation_command(
+    workspace: WorkspaceOption = Path("."),
+    brand: BrandOption = None,
+    since: Annotated[str | None, typer.Option(help="First day (default: 60 days ago).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day, included (default: today).")] = None,
+    every: Annotated[str, typer.Option(help="day or week.")] = "day",
+    as_json: JsonOption = False,
+) -> None:
+    """The reputation index: net sentiment weighted by reach, per day or week, with its band, the
+    trend against the usual, and who moved the latest period most."""
+    from ascua.community import CommunityError
+    from ascua.radar import Radar
+    from ascua.reputation import reputation
+
+    with errors_for_people():
+        ws = _workspace(workspace)
+        today = datetime.now(ws.zone).replace(hour=0, minute=0, second=0, microsecond=0)
+        start = _day(since, ws.zone, today - timedelta(days=60))
+        end = _day(until, ws.zone, today) + timedelta(days=1)
+        brands = [brand] if brand else [b.id for b in ws.config.brands]
+        with Radar.open(ws) as radar, radar.database.engine.connect() as connection:
+            try:
+                results = [reputation(connection, key, start, end, every=every) for key in brands]
+            except CommunityError as error:
+                fail(str(error), EXIT_USAGE)
+    if as_json:
+        out.print_json(json.dumps([item.as_json() for item in results], ensure_ascii=False))
+        return
+    trends = {"declining": _("declining"), "rising": _("rising"), "steady": _("steady"), "unknown": _("unknown")}
+    for item in results:
+        shown = "—" if item.latest is None else f"{item.latest:+.1f}"
+        usual = "—" if item.usual is None else f"{item.usual:+.1f}"
+        recent = "—" if item.recent is None else f"{item.recent:+.1f}"
+        out.print(Text(_("{brand}: reputation index {index} in the latest period, {recent} over the recent ones "
+                         "(usually {usual}): {trend}").format(
+            brand=item.brand, index=shown, recent=recent, usual=usual, trend=trends[item.trend]),
+            style="bold"))  # fmt: skip
+        for note in item.notes:
+            out.print(Text("  " + _(note), style="yellow"))
+        for point in item.points:
+            if point.index is None:
+                continue
+            bar = "█" * round(abs(point.index) / 5)
+            band = f"[{point.low:+.0f}, {point.high:+.0f}]"
+            out.print(Text.assemble(f"  {point.start:%Y-%m-%d}  {point.index:+6.1f}  {band:<11} ",
+                                    (bar, "red" if point.index < 0 else "green"), f"  {point.posts:,}"))  # fmt: skip
+        for title, people in ((_("pulled it down most"), item.down), (_("pushed it up most"), item.up)):
+            if people:
+                out.print(Text("  " + title, style="bold"))
+            for person in people:
+                out.print(Text.assemble(f"    {person.points:+.2f}  ", (f"{person.source}:{person.author}", "cyan"),
+                                        f"  “{' '.join(person.text.split())[:110]}”"))  # fmt: skip

@@ -99,6 +99,10 @@ class DetectionSettings(_Strict):
     warmup: Duration = 86400
     warmup_mentions: int = Field(50, ge=0)
     coordination: bool = True
+    # A slow decline of the reputation (the day's net sentiment this many points, of 200, below the
+    # usual, with no wave) is a watch.
+    reputation_watch: bool = True
+    reputation_drop: float = Field(10.0, gt=0, le=100)
     # Expert settings: how surprising (in the brand's own usual deviations) each level must be;
     # by default they follow ``sensitivity``.
     z_watch: float | None = Field(None, gt=0)

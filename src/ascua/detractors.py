@@ -171,9 +171,8 @@ def detractors(
     result = Detractors(brand_key, since, until, when, silent_days, own_accounts=handles)
     negative = counted_negative()
     person = func.lower(mention.c.author_handle)
-    base = (
-        mention.join(mention_brand, mention_brand.c.mention_id == mention.c.id)
-        .join(analysis, analysis.c.mention_id == mention.c.id)
+    base = mention.join(mention_brand, mention_brand.c.mention_id == mention.c.id).join(
+        analysis, analysis.c.mention_id == mention.c.id
     )
     people = (
         select(
@@ -398,3 +397,48 @@ def history(
         notes.append(N_("no own accounts configured for this brand: its answers cannot be shown"))
     entries.sort(key=lambda entry: (entry.created_at, entry.id))
     return entries[-limit:], notes
+
+
+NEW_LOOKBACK_DAYS = 90  # a person negative again after this long counts as a new detractor
+
+
+def new_detractors(
+    connection: Connection, brand_key: str, start: datetime, end: datetime, *, limit: int = 3
+) -> tuple[int, list[dict[str, Any]]]:
+    """The people negative about the brand from ``start`` to ``end`` who were not in the
+    :data:`NEW_LOOKBACK_DAYS` days before: how many, and the ``limit`` with the most followers."""
+    row = _brand(connection, brand_key)
+    handles = _handles(row)
+    negative = counted_negative()
+    person = func.lower(mention.c.author_handle)
+    base = mention.join(mention_brand, mention_brand.c.mention_id == mention.c.id).join(
+        analysis, analysis.c.mention_id == mention.c.id
+    )
+    today = connection.execute(
+        select(mention.c.source, person.label("person"), func.max(mention.c.author_handle).label("author"),
+               func.max(mention.c.author_followers).label("followers"), func.min(mention.c.text).label("text"))
+        .select_from(base)
+        .where(_linked(row.id, start, end), negative, mention.c.author_handle != "",
+               ~_own(mention.c.author_handle, handles))
+        .group_by(mention.c.source, person)
+    ).all()  # fmt: skip
+    if not today:
+        return 0, []
+    known: set[tuple[str, str]] = set()
+    names = sorted({item.person for item in today})
+    for begin in range(0, len(names), 500):
+        chunk = names[begin : begin + 500]
+        known.update(
+            (source, name)
+            for source, name in connection.execute(
+                select(mention.c.source, person)
+                .select_from(base)
+                .where(_linked(row.id, start - timedelta(days=NEW_LOOKBACK_DAYS), start), negative, person.in_(chunk))
+                .distinct()
+            )
+        )
+    fresh = [item for item in today if (item.source, item.person) not in known]
+    fresh.sort(key=lambda item: (-(item.followers or 0), item.person))
+    examples = [{"source": item.source, "author": item.author, "followers": item.followers, "text": item.text[:200]}
+                for item in fresh[:limit]]  # fmt: skip
+    return len(fresh), examples

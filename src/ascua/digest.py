@@ -34,6 +34,8 @@ class Digest:
     themes: list[dict[str, Any]] = field(default_factory=list)  # what the day's negative posts were about
     waiting: int = 0
     waiting_examples: list[dict[str, Any]] = field(default_factory=list)
+    new_detractors: int = 0  # negative that day, not in the 90 days before
+    new_detractor_examples: list[dict[str, Any]] = field(default_factory=list)
     alerts: list[dict[str, Any]] = field(default_factory=list)
     readiness: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)
@@ -94,6 +96,9 @@ def digest(connection: Connection, workspace: Workspace, brand_key: str, day: da
         result.themes = [{"label": theme.label, "people": theme.people, "share": round(theme.share, 3),
                           "sample": theme.samples[0].text if theme.samples else None}
                          for theme in reading.themes[:THEMES]]  # fmt: skip
+    from ascua.detractors import new_detractors
+
+    result.new_detractors, result.new_detractor_examples = new_detractors(connection, brand_key, start, end)
     everyone, _notes = waiting(connection, brand_key, limit=10_000, sort="reach", now=end)
     result.waiting = len(everyone)
     result.waiting_examples = [{"id": w.id, "author": w.author, "text": w.text[:200], "followers": w.followers}
@@ -131,6 +136,13 @@ def digest_lines(item: Digest, gettext: Any) -> list[str]:
     for theme in item.themes:
         lines.append(_("  about «{label}»: {share} of the people posting negatively").format(
             label=theme["label"], share=f"{100 * theme['share']:.0f}%"))  # fmt: skip
+    lines.append(_("  {count} new detractors (negative that day, not in the 90 days before)").format(
+        count=item.new_detractors))  # fmt: skip
+    for example in item.new_detractor_examples:
+        followers = f" ({example['followers']:,})" if example.get("followers") else ""
+        lines.append(
+            f"    {example['source']}:{example['author']}{followers}: {' '.join(example['text'].split())[:120]}"
+        )
     lines.append(_("  {count} waiting for an answer").format(count=item.waiting))
     for example in item.waiting_examples:
         lines.append(f"    #{example['id']} {example['author']}: {' '.join(example['text'].split())[:120]}")

@@ -40,6 +40,7 @@ from math import sqrt
 
 from ascua.config import DetectionSettings
 from ascua.detect.baseline import Baseline
+from ascua.detect.drift import Decline, NetDrift
 from ascua.model import Assessment, Level, WindowStats
 
 NAME = "wave-1"
@@ -258,6 +259,9 @@ class WaveDetector:
         self._latest: datetime | None = None
         self._warm = False
         self._next_end: datetime | None = None
+        # the day windows' net sentiment: a slow decline with no wave is a watch (detect/drift.py)
+        self._drift = NetDrift(settings.reputation_drop / 100) if settings.reputation_watch else None
+        self._decline: Decline | None = None
 
     # -- the Detector protocol -------------------------------------------------------
 
@@ -375,6 +379,7 @@ class WaveDetector:
             if final.hold >= self.level > Level.NORMAL and s.scale <= self._holding_scale():
                 self._calm_since = None
         empty = int((until - end).total_seconds()) // s.scale
+        raised = None
         if s.stats is None:
             empty += 1  # the open window itself had no posts: part of the quiet stretch
             s.previous = None
@@ -385,16 +390,25 @@ class WaveDetector:
             # was seen, and learning it as a whole window would teach a wrong level.
             first = self._first_active
             partial = first is not None and s.start < first - timedelta(seconds=self._scale_list[0])
+            wave = s.peak >= Level.INCIDENT
             mentions = s.learn(partial)
             if s.scale == self._scale_list[0]:
                 self._history += mentions
+            if s.scale == 86400 and self._drift is not None and not partial:
+                stats = s.stats
+                self._decline = self._drift.learn(stats.mentions, stats.positive, stats.negative, wave=wave)
+                if self._decline is not None and self.level == Level.NORMAL and not self._cold():
+                    self.level = Level.WATCH
+                    self._trigger = s.scale
+                    self._calm_since = None
+                    raised = self._assess_decline(self._decline, end)
         if empty > 0:
             expected = s.mentions.level or 0.0
             if expected * empty < _GAP_MENTIONS:  # a quiet stretch, not a gap in collection
                 for baseline in (s.people, s.mentions, s.negative, s.reach, s.positive):
                     baseline.learn_silence(empty)
         s.start = None
-        return self._maybe_calm(end)
+        return raised or self._maybe_calm(end)
 
     # -- judging ---------------------------------------------------------------------
 
@@ -569,6 +583,8 @@ class WaveDetector:
             return None
         limit = self._holding_scale()
         held = max((s.hold for s in self.scales.values() if s.scale <= limit and s.start is not None), default=0)
+        if self._decline is not None:
+            held = max(held, Level.WATCH)  # a slow decline holds a watch until it is over
         if held >= self.level:
             self._calm_since = None
             return None
@@ -657,6 +673,18 @@ class WaveDetector:
             "coordination": coordination,
         }
         return Assessment(self.brand, e.level, at, " ".join(parts), signals)
+
+    def _assess_decline(self, decline: Decline, at: datetime) -> Assessment:
+        _ = self._gettext
+        reason = " ".join((
+            _(_MEANING[Level.WATCH]),
+            _("{brand}: the reputation is sliding — the net sentiment of the last days is {recent} where "
+              "{usual} is usual (from −100 to +100), with no wave to explain it.").format(
+                brand=self.brand_name, recent=f"{decline.recent:+.0f}", usual=f"{decline.usual:+.0f}"),
+        ))  # fmt: skip
+        signals = {"detector": NAME, "kind": "reputation", "scale": 86400, "net_sentiment": decline.recent,
+                   "usual_net_sentiment": decline.usual, "days": decline.days, "score": 0.5}  # fmt: skip
+        return Assessment(self.brand, Level.WATCH, at, reason, signals)
 
     def _assess_calm(self, level: Level, at: datetime) -> Assessment:
         _ = self._gettext

@@ -153,6 +153,43 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
         name = f"empathy-{brand}-{found.since:%Y%m%d}.{fmt}"
         return Response(image, media_type=kind, headers={"Content-Disposition": f'inline; filename="{name}"'})
 
+    def find_reputation(brand: str, since: str | None, until: str | None, every: str) -> Any:
+        from ascua.reputation import reputation
+
+        brands(brand)
+        start, end = _period(site, since, until, days=60)
+        with site.engine.connect() as connection:
+            try:
+                return reputation(connection, brand, start, end, every=every)
+            except CommunityError as error:
+                raise HTTPException(400, str(error)) from None
+
+    @app.get("/community/reputation", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    def reputation_page(
+        request: Request, brand: str | None = Query(None, max_length=64), since: str = Query("", max_length=10),
+        until: str = Query("", max_length=10), every: str = Query("day", pattern="^(day|week)$"),
+    ) -> HTMLResponse:  # fmt: skip
+        keys = brands(None)
+        chosen = brand if brand in keys else (keys[0] if keys else None)
+        found = find_reputation(chosen, since or None, until or None, every) if chosen else None
+        start, end = _period(site, since or None, until or None, days=60)
+        if found:
+            site.showing([{"id": person.mention_id} for person in found.down + found.up])
+        last = (end - timedelta(days=1)).date().isoformat()
+        return site.page(request, "reputation.html", found=found, brand=chosen, brands=keys, every=every,
+                         since=start.date().isoformat(), until=last)  # fmt: skip
+
+    @app.get("/community/reputation.svg", include_in_schema=False, dependencies=[read])
+    def reputation_image(
+        request: Request, brand: str = Query(..., max_length=64), since: str = Query("", max_length=10),
+        until: str = Query("", max_length=10), every: str = Query("day", pattern="^(day|week)$"),
+    ) -> Response:  # fmt: skip
+        from ascua.reputation import reputation_chart
+
+        found = find_reputation(brand, since or None, until or None, every)
+        chart = reputation_chart(found, site.gettext(request), site.workspace.zone)
+        return Response(chart, media_type="image/svg+xml")
+
     @app.post("/mentions/{mention_id}/handled", include_in_schema=False, dependencies=[respond])
     def form_handled(request: Request, mention_id: AlertId, brand: str = Form(..., max_length=64),
                      note: str = Form("", max_length=2_000)) -> Response:  # fmt: skip
@@ -234,6 +271,16 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
         think, do and feel, their pains and gains, each group with its share of people and posts
         that show it. The image: /community/empathy.png?brand=… (or .svg)."""
         found: dict[str, Any] = find_map(brand, since, until).as_json()
+        return found
+
+    @app.get("/api/v1/reputation", tags=["community"], dependencies=[read])
+    def api_reputation(
+        brand: str = Query(..., max_length=64), since: str | None = Query(None, max_length=10),
+        until: str | None = Query(None, max_length=10), every: str = Query("day", pattern="^(day|week)$"),
+    ) -> dict[str, Any]:  # fmt: skip
+        """The reputation index per day or week (default: the last 60 days): net sentiment weighted by
+        reach with its band, the trend against the usual, and who moved the latest period most."""
+        found: dict[str, Any] = find_reputation(brand, since, until, every).as_json()
         return found
 
     @app.post("/api/v1/mentions/{mention_id}/handled", tags=["community"], dependencies=[respond])
