@@ -559,9 +559,18 @@ def scenario_export(
     rate: Annotated[
         float, typer.Option(help="Volume multiplier (1 = about 1,600 mentions a day).", min=0.01, max=1000)
     ] = 1.0,
+    brand: Annotated[
+        list[str] | None, typer.Option("--brand", "-b", help="Only these brands (vuelaya, frutalia, conectia).")
+    ] = None,
 ) -> None:
     """Write scenario mentions in Ascua's JSONL mention schema (docs/mention-schema.md)."""
     from ascua.scenario.export import export
+    from ascua.scenario.generator import BASE_RATE
+
+    unknown = [name for name in brand or [] if name not in BASE_RATE]
+    if unknown:
+        fail(_("--brand {names}: the scenario's brands are {known}").format(
+            names=", ".join(unknown), known=", ".join(BASE_RATE)), EXIT_USAGE)  # fmt: skip
 
     try:
         begin = datetime.fromisoformat(start.replace("Z", "+00:00"))
@@ -573,7 +582,13 @@ def scenario_export(
         fail(_("--waves is auto or none"), EXIT_USAGE)
     stream = sys.stdout.buffer if str(out_file) == "-" else None
     result = export(
-        mentions, seed=seed, start=begin, rate=rate, waves=waves == "auto", out=out_file if stream is None else stream
+        mentions,
+        seed=seed,
+        start=begin,
+        rate=rate,
+        waves=waves == "auto",
+        out=out_file if stream is None else stream,
+        brands=tuple(dict.fromkeys(brand)) if brand else ("vuelaya", "frutalia", "conectia"),
     )
     if truth is not None:
         truth.write_text(

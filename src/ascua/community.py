@@ -157,16 +157,20 @@ def engagement(connection: Connection, brand_key: str, since: datetime, until: d
     ).one()
     result.own_posts = int(own[0])
     result.interactions_per_own_post = round(float(own[1]), 2) if own[1] is not None else None
-    first = _first_answer(handles)
+    # From the own accounts' replies to what they answer (far fewer than the mentions).
+    reply = aliased(mention)
     rows = connection.execute(
-        select(mention.c.created_at, first.label("answered_at"), _addressed(handles).label("addressed"))
+        select(mention.c.created_at, func.min(reply.c.created_at).label("answered_at"),
+               func.max(case((_addressed(handles), 1), else_=0)).label("addressed"))
         .select_from(
-            mention.join(mention_brand, mention_brand.c.mention_id == mention.c.id).outerjoin(
-                analysis, analysis.c.mention_id == mention.c.id
-            )
+            reply.join(mention, and_(mention.c.source == reply.c.source, mention.c.native_id == reply.c.in_reply_to))
+            .join(mention_brand, mention_brand.c.mention_id == mention.c.id)
+            .outerjoin(analysis, analysis.c.mention_id == mention.c.id)
         )
-        .where(linked, ~_own(mention.c.author_handle, handles), first.is_not(None))
-    ).all()
+        .where(reply.c.in_reply_to.is_not(None), _own(reply.c.author_handle, handles), linked,
+               ~_own(mention.c.author_handle, handles))
+        .group_by(mention.c.id, mention.c.created_at)
+    ).all()  # fmt: skip
     delays = []
     answered_addressed = 0
     for item in rows:

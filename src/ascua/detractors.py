@@ -199,7 +199,12 @@ def detractors(
     later = (
         select(people.c.source, people.c.person, func.min(mention.c.created_at).label("converted_at"))
         .select_from(base.join(people, and_(people.c.source == mention.c.source, people.c.person == person)))
-        .where(_linked(row.id, since, max(until, when)), mention.c.created_at > people.c.last_negative, ~negative)
+        .where(
+            _linked(row.id, since, max(until, when)),
+            people.c.last_seen > people.c.last_negative,
+            mention.c.created_at > people.c.last_negative,
+            ~negative,
+        )
         .group_by(people.c.source, people.c.person)
         .subquery()
     )

@@ -158,7 +158,7 @@ def reputation(
     measured = [i for i, p in enumerate(result.points) if p.index is not None]
     if not measured:
         result.trend = "unknown"
-        result.notes.append(N_("too few mentions in this period for an index ({posts} a period at least)"))
+        result.notes.append(N_("too few mentions in this period for an index (5 posts a period at least)"))
         return result
     last = measured[-1]
     result.latest = result.points[last].index

@@ -21,10 +21,22 @@ class ExportResult:
 
 
 def export(
-    count: int, *, seed: int, start: datetime, rate: float = 1.0, waves: bool = True, out: Path | BinaryIO
+    count: int,
+    *,
+    seed: int,
+    start: datetime,
+    rate: float = 1.0,
+    waves: bool = True,
+    out: Path | BinaryIO,
+    brands: tuple[str, ...] = ("vuelaya", "frutalia", "conectia"),
 ) -> ExportResult:
-    """Write ``count`` mentions from ``start`` on; waves placed about every nine days when ``waves``."""
-    brands = ("vuelaya", "frutalia", "conectia")
+    """Write ``count`` mentions of ``brands`` from ``start`` on; waves placed about every nine days
+    when ``waves``."""
+    unknown = [name for name in brands if name not in BASE_RATE]
+    if unknown or not brands:
+        raise ValueError(
+            f"unknown scenario brands: {', '.join(unknown) or 'none given'} (known: {', '.join(BASE_RATE)})"
+        )
     per_day = sum(BASE_RATE[brand] for brand in brands) * 24 * rate
     days = count / per_day * 1.1 + 1
     spec = ScenarioSpec(
