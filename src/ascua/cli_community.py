@@ -38,6 +38,16 @@ def _duration(seconds: float | None) -> str:
     return f"{seconds / 86400:.1f} d"
 
 
+def _span(ws: Any, since: str | None, until: str | None, days: int) -> tuple[datetime, datetime]:
+    """From ``since`` (default: ``days`` ago) to the end of ``until`` (default: today), local days."""
+    today = datetime.now(ws.zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    return _day(since, ws.zone, today - timedelta(days=days)), _day(until, ws.zone, today) + timedelta(days=1)
+
+
+def _brands(ws: Any, brand: str | None) -> list[str]:
+    return [brand] if brand else [item.id for item in ws.config.brands]
+
+
 def _share(value: float | None) -> str:
     return "—" if value is None else f"{100 * value:.0f}%"
 
@@ -57,10 +67,8 @@ def engagement(
 
     with errors_for_people():
         ws = _workspace(workspace)
-        today = datetime.now(ws.zone).replace(hour=0, minute=0, second=0, microsecond=0)
-        start = _day(since, ws.zone, today - timedelta(days=30))
-        end = _day(until, ws.zone, today) + timedelta(days=1)
-        brands = [brand] if brand else [b.id for b in ws.config.brands]
+        start, end = _span(ws, since, until, 30)
+        brands = _brands(ws, brand)
         with Radar.open(ws) as radar, radar.database.engine.connect() as connection:
             try:
                 results = [measure(connection, key, start, end) for key in brands]
@@ -104,7 +112,7 @@ def waiting(
 
     with errors_for_people():
         ws = _workspace(workspace)
-        brands = [brand] if brand else [b.id for b in ws.config.brands]
+        brands = _brands(ws, brand)
         found: dict[str, Any] = {}
         with Radar.open(ws) as radar, radar.database.engine.connect() as connection:
             try:
@@ -168,7 +176,7 @@ def digest(
         ws = _workspace(workspace)
         yesterday = datetime.now(ws.zone).date() - timedelta(days=1)
         chosen = _day(day, ws.zone, datetime.combine(yesterday, datetime.min.time(), ws.zone)).date()
-        brands = [brand] if brand else [b.id for b in ws.config.brands]
+        brands = _brands(ws, brand)
         with Radar.open(ws) as radar, radar.database.engine.connect() as connection:
             try:
                 found = [make_digest(connection, ws, key, chosen) for key in brands]
@@ -207,10 +215,8 @@ def detractors(
 
     with errors_for_people():
         ws = _workspace(workspace)
-        today = datetime.now(ws.zone).replace(hour=0, minute=0, second=0, microsecond=0)
-        start = _day(since, ws.zone, today - timedelta(days=90))
-        end = _day(until, ws.zone, today) + timedelta(days=1)
-        brands = [brand] if brand else [b.id for b in ws.config.brands]
+        start, end = _span(ws, since, until, 90)
+        brands = _brands(ws, brand)
         if person is not None:
             source, _colon, handle = person.partition(":")
             if not handle or not brand:
@@ -282,10 +288,8 @@ def empathy(
 
     with errors_for_people():
         ws = _workspace(workspace)
-        today = datetime.now(ws.zone).replace(hour=0, minute=0, second=0, microsecond=0)
-        start = _day(since, ws.zone, today - timedelta(days=30))
-        end = _day(until, ws.zone, today) + timedelta(days=1)
-        brands = [brand] if brand else [b.id for b in ws.config.brands]
+        start, end = _span(ws, since, until, 30)
+        brands = _brands(ws, brand)
         if image is not None and image.suffix.lower() not in (".png", ".svg"):
             fail(_("--image: {path} must end in .png or .svg").format(path=image), EXIT_USAGE)
         if image is not None and len(brands) > 1:
@@ -338,10 +342,8 @@ def reputation_command(
 
     with errors_for_people():
         ws = _workspace(workspace)
-        today = datetime.now(ws.zone).replace(hour=0, minute=0, second=0, microsecond=0)
-        start = _day(since, ws.zone, today - timedelta(days=60))
-        end = _day(until, ws.zone, today) + timedelta(days=1)
-        brands = [brand] if brand else [b.id for b in ws.config.brands]
+        start, end = _span(ws, since, until, 60)
+        brands = _brands(ws, brand)
         with Radar.open(ws) as radar, radar.database.engine.connect() as connection:
             try:
                 results = [reputation(connection, key, start, end, every=every) for key in brands]

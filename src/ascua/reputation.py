@@ -37,6 +37,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.engine import Connection
 
+from ascua.charts import svg_of
 from ascua.community import CommunityError, _brand, _handles, _own
 from ascua.i18n import N_
 from ascua.store.schema import analysis, mention, mention_brand
@@ -244,8 +245,6 @@ def _contributors(
 
 def reputation_chart(found: Reputation, gettext: Any, zone: Any) -> bytes:
     """The index with its band over time, as an SVG image (matplotlib)."""
-    import io
-
     from matplotlib import dates
     from matplotlib.figure import Figure
 
@@ -268,10 +267,4 @@ def reputation_chart(found: Reputation, gettext: Any, zone: Any) -> bytes:
                   fontsize=8, color="#555")  # fmt: skip
         axis.set_xticks([])
     axis.set_ylim(-100, 100)
-    axis.tick_params(labelsize=7)
-    for side in ("top", "right"):
-        axis.spines[side].set_visible(False)
-    figure.tight_layout(pad=0.4)
-    out = io.BytesIO()
-    figure.savefig(out, format="svg", metadata={"Date": None})
-    return out.getvalue()
+    return svg_of(figure, axis)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection, Engine
 
+from ascua.charts import svg_of
 from ascua.i18n import N_
 from ascua.model import utcnow
 from ascua.query import QueryError, compile_query
@@ -322,13 +323,7 @@ def volume_chart(points: list[Point], span: str, gettext: Callable[[str], str], 
                   fontsize=8, color="#555")  # fmt: skip
         axis.set_xticks([])
     axis.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
-    axis.tick_params(labelsize=7)
-    for side in ("top", "right"):
-        axis.spines[side].set_visible(False)
-    figure.tight_layout(pad=0.4)
-    out = io.BytesIO()
-    figure.savefig(out, format="svg", metadata={"Date": None})
-    return out.getvalue()
+    return svg_of(figure, axis)
 
 
 def plan_readiness(source: PlanSource, workspace: Workspace) -> Readiness | None:
