@@ -70,7 +70,11 @@ def test_migrations_create_exactly_the_described_schema(database_url: str) -> No
     database = open_database(database_url)
     assert current_revision(database) == head_revision()
     with database.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+        # the full-text index of SQLite (migration 0008) is a virtual table the metadata does not describe
+        ours = {
+            "include_object": lambda _o, name, kind, *_: not (kind == "table" and str(name).startswith("mention_fts"))
+        }
+        differences = compare_metadata(MigrationContext.configure(connection, opts=ours), metadata)
     assert differences == []
     open_database(database_url)  # opening again is a no-op
     database.close()

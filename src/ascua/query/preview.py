@@ -1,8 +1,10 @@
 """What a query would match among the stored mentions: ``ascua query test`` and the dashboard's live preview.
 
-The stored mentions are read newest first, in chunks (never all at once), and each one is
-checked exactly as the radar checks a new post: the same compiled query, the same folding,
-the language a ``lang:`` filter sees (the source's, else the stored analysis', else detected).
+The stored mentions are read newest first, in chunks (never all at once); with the full-text
+index (SQLite, :mod:`ascua.store.textsearch`) only those with one of the query's words are read,
+the others being sure not to match. Each one is checked exactly as the radar checks a new post:
+the same compiled query, the same folding, the language a ``lang:`` filter sees (the source's,
+else the stored analysis', else detected).
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from ascua.query import LanguageOnDemand
 from ascua.query.compile import PostView, compile_query
 from ascua.store.database import Database
 from ascua.store.schema import analysis, mention, mention_brand
 from ascua.store.schema import brand as brand_table
+from ascua.store.textsearch import prefilter
 
 CHUNK = 2_000
 
@@ -96,11 +99,14 @@ def preview_query(
             brand_id = connection.execute(select(brand_table.c.id).where(brand_table.c.key == brand)).scalar()
             if brand_id is None:
                 raise UnknownBrand(brand)
+        indexed = prefilter(connection, query.anchors)  # only posts with one of the query's words
+        if indexed is not None:
+            scanned = _stored(connection, brand_id)  # the others cannot match: counted as read
         after: tuple[datetime, int] | None = None
         while True:
-            rows = connection.execute(_chunk(brand_id, after, chunk_size)).all()
+            rows = connection.execute(_chunk(brand_id, after, chunk_size, indexed)).all()
             for row in rows:
-                scanned += 1
+                scanned += indexed is None
                 post = PostView.of(
                     row.text,
                     lang=row.lang or row.analysed_lang,
@@ -129,8 +135,16 @@ def preview_query(
     return QueryPreview(query_text, exclude, brand, matched, scanned, found)
 
 
-def _chunk(brand_id: int | None, after: tuple[datetime, int] | None, size: int) -> Any:
-    """The next ``size`` mentions, newest first, older than ``after`` (keyset pagination)."""
+def _stored(connection: Any, brand_id: int | None) -> int:
+    if brand_id is None:
+        return connection.execute(select(func.count()).select_from(mention)).scalar() or 0
+    counted = select(func.count()).select_from(mention_brand).where(mention_brand.c.brand_id == brand_id)
+    return connection.execute(counted).scalar() or 0
+
+
+def _chunk(brand_id: int | None, after: tuple[datetime, int] | None, size: int, indexed: Any = None) -> Any:
+    """The next ``size`` mentions, newest first, older than ``after`` (keyset pagination), only
+    those the full-text index keeps when ``indexed``."""
     columns = (
         mention.c.id,
         mention.c.source,
@@ -152,6 +166,8 @@ def _chunk(brand_id: int | None, after: tuple[datetime, int] | None, size: int) 
         statement = statement.where(mention_brand.c.brand_id == brand_id)
         order = mention_brand.c.mention_id
     statement = statement.outerjoin(analysis, analysis.c.mention_id == mention.c.id)
+    if indexed is not None:
+        statement = statement.where(indexed)
     if after is not None:
         moment, last_id = after
         statement = statement.where(or_(at < moment, and_(at == moment, order < last_id)))

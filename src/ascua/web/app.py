@@ -58,6 +58,7 @@ from ascua.web.security import AlertId, LoginLimiter, LoginRequired, Principal, 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 PAGE_SIZE = 50
+INDEX_SECONDS = 10.0  # the full-text index is brought up to date at most this often
 STATUS_SECONDS = 5.0
 SENTIMENT_NAMES = ("negative", "neutral", "positive")
 SECURITY_HEADERS = {
@@ -144,6 +145,8 @@ class Site:
         self._links: list[Links] = []
         self._status: tuple[float, dict[str, Any]] | None = None
         self._refreshing = threading.Lock()
+        self._indexing = threading.Lock()
+        self._indexed_at = -INDEX_SECONDS
         self._row_words: dict[str, dict[str, str]] = {}
 
     def showing(self, items: Sequence[Any]) -> None:
@@ -201,6 +204,27 @@ class Site:
             log.exception("counting the workspace's status failed")
         finally:
             self._refreshing.release()
+
+    def index_text(self) -> threading.Thread | None:
+        """Bring the full-text index of the mentions up to date in a thread (no request waits for
+        it; searches meanwhile read the mentions not indexed yet as before)."""
+        now = time.monotonic()
+        if now - self._indexed_at < INDEX_SECONDS or not self._indexing.acquire(blocking=False):
+            return None  # done a moment ago, or being done
+        self._indexed_at = now
+        thread = threading.Thread(target=self._index_text, name="text-index", daemon=True)
+        thread.start()
+        return thread
+
+    def _index_text(self) -> None:
+        from ascua.store.textsearch import catch_up
+
+        try:
+            catch_up(self.engine)
+        except Exception:  # the next search tries again
+            log.exception("bringing the full-text index up to date failed")
+        finally:
+            self._indexing.release()
 
     def row_words(self, language: str) -> dict[str, str]:
         """The words of a mention's row, translated once per language (not once per row)."""
@@ -407,6 +431,8 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
             with database.engine.connect() as connection:
                 found = search_mentions(connection, search, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
             showing(found.items)
+            if search.q:
+                site.index_text()
         return page(
             request, "mentions.html", found=found, problem=problem, search=search, page_number=page_number,
             brands=[b.id for b in workspace.config.brands], sources=_source_names(site), emotions=EMOTIONS,
@@ -545,6 +571,8 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         with database.engine.connect() as connection:
             found = search_mentions(connection, search, limit=limit, offset=offset)
         showing(found.items)
+        if search.q:
+            site.index_text()
         return {"items": _jsonable(found.items), "limit": limit, "offset": offset, "more": found.more,
                 "scanned": found.scanned}  # fmt: skip
 

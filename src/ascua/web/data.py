@@ -213,6 +213,12 @@ def _scan(connection: Connection, search: Search) -> Iterator[tuple[Any, bool]]:
     the query needs, and whether it also matches ``search.q`` and ``search.emotion``."""
     matcher = compile_query(search.q) if search.q else None
     query, at = _select(search, scan=True)
+    if matcher is not None:
+        from ascua.store.textsearch import prefilter
+
+        indexed = prefilter(connection, matcher.anchors)  # only posts with one of the query's words
+        if indexed is not None:
+            query = query.where(indexed)
     after: tuple[datetime, int] | None = None
     size = FIRST_CHUNK  # a page is often full within the first few hundred: read more only when not
     while True:
@@ -350,6 +356,7 @@ def query_preview(site: Site, text: str, brand_key: str | None, exclude: str | N
         raise HTTPException(400, f"{'exclusion' if error.part == 'exclude' else 'query'}: {error}") from None
     except UnknownBrand:
         raise HTTPException(404, f"no brand {brand_key!r}") from None
+    site.index_text()
     result: dict[str, Any] = preview.as_json()
     return result
 

@@ -52,6 +52,7 @@ class WebServer:
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]}, name="web", daemon=True)
         self._thread.start()
+        self.app.state.site.index_text()  # the mentions stored since the last time, in the background
         shown = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host  # noqa: S104 - a comparison
         if ":" in shown:
             shown = f"[{shown}]"
