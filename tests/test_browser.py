@@ -182,3 +182,29 @@ def test_hostile_post_text_is_inert_in_the_browser(served: str, browser: Any, tm
     assert reversed_text.get_attribute("dir") == "auto"
     page.screenshot(path=_shots(tmp_path) / "hostile.png", full_page=False)
     assert dialogs == []
+
+
+def test_the_query_preview_follows_what_is_typed(served: str, browser: Any, tmp_path: Path) -> None:
+    page = browser.new_page(locale="en-US", viewport={"width": 1100, "height": 1200})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{served}/login")
+    page.fill("input[name=name]", "lucia")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{served}/settings")
+    live = page.locator("#preview-live")
+    page.fill("textarea[name=q]", "reembolso")  # typed, not submitted: the answer follows
+    sync_api.expect(live).to_contain_text("10 of")  # (the page's CSP forbids evaluating strings)
+    assert live.locator("li.mention").count() == 10
+    page.fill("textarea[name=q]", "vuelaya NOT reembolso")  # the hostile posts: shown as text, nothing runs
+    sync_api.expect(live).to_contain_text("4 of")
+    assert "<script>" in live.inner_text() and page.evaluate("window.__owned") is None
+    assert live.locator("script, img").count() == 0
+    page.fill("textarea[name=q]", "vuelaya AND (")  # a mistake: said in place, with where it is
+    page.wait_for_selector("#preview-live p.bad[role=alert]")
+    assert "cannot be read" in live.inner_text()
+    page.screenshot(path=str(_shots(tmp_path) / "settings-preview.png"), full_page=True)
+    # nothing went wrong in the page but the one answer it was meant to get: the invalid query's 400
+    assert page.url.endswith("/settings") and [e for e in errors if "status of 400" not in e] == [], errors
