@@ -360,3 +360,37 @@ def test_a_slow_decline_of_the_reputation_is_a_watch_and_ends_with_it() -> None:
     quiet = WaveDetector("acme", "Acme", DetectionSettings(reputation_watch=False), gettext.NullTranslations(),
                          scales=(86400,), zone=UTC)  # fmt: skip
     assert _days(quiet, start, range(40), 100, rng) == [] and _days(quiet, start, range(40, 50), 45, rng) == []
+
+
+def test_a_day_long_slow_burn_is_an_incident_when_people_and_share_rise_together() -> None:
+    """About 45 more people complaining over a whole day, on a brand where ~130 a day do: neither the
+    count nor the share alone is surprising enough for an incident; a day window weighs them together.
+    The same extra people among as much more talk (a busy day) stay below an incident."""
+
+    def levels(extra_people: int, extra_mentions: int) -> list[Assessment]:
+        d = WaveDetector("acme", "Acme", DetectionSettings(reputation_watch=False), gettext.NullTranslations(),
+                         scales=(86400,), zone=UTC)  # fmt: skip
+        rng = random.Random(3)
+        start = datetime(2026, 1, 5, tzinfo=UTC)
+        changes = []
+        for day in range(36):
+            at = start + timedelta(days=day)
+            mentions = round(rng.gauss(700, 700**0.5))
+            people = round(rng.gauss(130, 130**0.5))
+            if day == 35:
+                mentions, people = mentions + extra_mentions, people + extra_people
+            stats = WindowStats("acme", 86400, at, mentions=mentions, negative=people + 15, negative_authors=people,
+                                positive=200, neutral=mentions - people - 215,
+                                last_at=at + timedelta(hours=23))  # fmt: skip
+            for change in (d.update(stats), d.advance(at + timedelta(days=1, minutes=1))):
+                if change is not None and change.level > Level.NORMAL:
+                    changes.append(change)
+        return changes
+
+    slow = levels(45, 50)
+    assert slow and max(change.level for change in slow) == Level.INCIDENT, slow
+    raised = next(change for change in slow if change.level == Level.INCIDENT)
+    # a day or more, the count alone short of an incident (z 5), the share short of the hours' rule (4)
+    assert raised.signals["window_seconds"] >= 86400 and raised.signals["z"] < 5.0 and raised.signals["share_z"] < 4.0
+    busier = levels(45, round(45 / 0.2))
+    assert max((change.level for change in busier), default=Level.NORMAL) <= Level.WATCH

@@ -61,6 +61,10 @@ _RUN_DRIFT = 1.0
 _SUSTAINED = 6 * 3600
 _SUSTAINED_SHARE_Z = 4.0
 _SUSTAINED_Z = 0.75  # of the watch's z: the share's evidence stands in for the rest
+# Over a whole day, the people's and the share's surprise are weighed together: their deviations
+# adding up to this many watch z's (6.5 at normal sensitivity), each at least a part of one (2.5).
+_DAY_SUM = 1.625
+_DAY_EACH = 0.625
 
 
 @dataclass(slots=True, frozen=True)
@@ -524,9 +528,11 @@ class WaveDetector:
         if (
             level <= Level.WATCH
             and span >= _SUSTAINED
-            and share_z >= _SUSTAINED_SHARE_Z
             and excess >= pi
-            and z >= _SUSTAINED_Z * zw
+            and (
+                (share_z >= _SUSTAINED_SHARE_Z and z >= _SUSTAINED_Z * zw)
+                or (span >= 86400 and min(z, share_z) >= _DAY_EACH * zw and z + share_z >= _DAY_SUM * zw)
+            )
         ):
             # Hours on end above usual, and a negative share far above its usual: the rise is in
             # what people complain about, not in how much they talk (that would move every count).
