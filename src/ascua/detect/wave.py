@@ -61,6 +61,9 @@ _RUN_DRIFT = 1.0
 _SUSTAINED = 6 * 3600
 _SUSTAINED_SHARE_Z = 4.0
 _SUSTAINED_Z = 0.75  # of the watch's z: the share's evidence stands in for the rest
+# Brand-new accounts (under 30 days) among the people posting negatively, enough on their own to say
+# a wave looks coordinated: customers complain from the accounts they have had for years.
+_NEW_ACCOUNTS_ALONE = 0.7
 # Over a whole day, the people's and the share's surprise are weighed together: their deviations
 # adding up to this many watch z's (6.5 at normal sensitivity), each at least a part of one (2.5).
 _DAY_SUM = 1.625
@@ -707,17 +710,16 @@ class WaveDetector:
 
     def _coordination(self) -> list[str]:
         """Signs that the negative posts are a campaign or bots (BRIEF M7), in the recent window
-        (an hour at most) with the most people posting negatively."""
+        (an hour at most, open or just closed) with the most people posting negatively."""
         _ = self._gettext
         stats = None
         for scale in self._scale_list:
-            candidate = self.scales[scale].stats
-            if (
-                candidate is not None
-                and scale <= _CALM_SCALE
-                and (stats is None or candidate.negative_authors >= stats.negative_authors)
-            ):
-                stats = candidate
+            if scale > _CALM_SCALE:
+                continue
+            # the open window, or the one just closed when the open one has only begun
+            for candidate in (self.scales[scale].stats, self.scales[scale].previous):
+                if candidate is not None and (stats is None or candidate.negative_authors > stats.negative_authors):
+                    stats = candidate
         if stats is None or stats.negative_authors < 8:
             return []
         signs = []
@@ -739,7 +741,9 @@ class WaveDetector:
             signs.append(
                 _("{posts} posts arrived within a single minute, in lockstep").format(posts=stats.negative_peak_minute)
             )
-        return signs if len(signs) >= 2 else []
+        if len(signs) >= 2 or new_share >= _NEW_ACCOUNTS_ALONE:
+            return signs  # two signs; or nearly all the accounts brand-new, which customers' accounts are not
+        return []
 
     def _history_hours(self) -> int:
         if self._first_active is None or self._latest is None:
