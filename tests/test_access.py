@@ -119,6 +119,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/community/reputation"): READ,
     ("GET", "/community/reputation.svg"): READ,
     ("GET", "/api/v1/reputation"): READ,
+    ("POST", "/settings/brands/{brand_key}/query"): ADMIN,
+    ("PUT", "/api/v1/brands/{brand_key}/query"): ADMIN,
     ("POST", "/mentions/{mention_id}/handled"): RESPOND,
     ("POST", "/api/v1/mentions/{mention_id}/handled"): RESPOND,
 }
@@ -135,9 +137,10 @@ FORM = {"brand": "vuelaya", "status": "responding", "owner": "Ana",
         "text": "Pedimos disculpas. Lo estamos investigando.",
         "note": "n", "done": "true", "despite": "it must go out", "role": "viewer", "disabled": "true",
         "display_name": "T", "current": "wrong password", "password": "another long password",
-        "again": "another long password", "scope": "read"}  # fmt: skip
+        "again": "another long password", "scope": "read", "query": "vuelaya OR @vuelaya", "exclude": ""}  # fmt: skip
 BODY: dict[str, Any] = {"status": "responding", "owner": "Ana", "text": "Pedimos disculpas. Lo investigamos.",
-                        "done": True, "name": "t", "scope": "read", "mentions": [], "brand": "vuelaya"}  # fmt: skip
+                        "done": True, "name": "t", "scope": "read", "mentions": [], "brand": "vuelaya",
+                        "query": "vuelaya OR @vuelaya"}  # fmt: skip
 
 
 def _routes(app: Any) -> Iterator[tuple[str, str]]:

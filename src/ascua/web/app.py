@@ -15,23 +15,25 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Body, FastAPI, Form, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ascua import __version__
 from ascua.accounts import Permission
-from ascua.config import Workspace
+from ascua.config import CONFIG_FILE, ConfigError, Workspace, parse_config
 from ascua.explain.note import say
 from ascua.explain.store import explain_alert, stored_explanation
 from ascua.explain.text import short_form
 from ascua.i18n import LANGUAGES, N_, best_language, translator
+from ascua.query import QueryError
 from ascua.respond.escalate import Escalation, Links, PlanSource, acknowledge_link, signing_key
 from ascua.respond.plan import roles
 from ascua.respond.publish import Publication, publications, statement_versions
@@ -129,6 +131,23 @@ def _environment(language: str, zone: tzinfo) -> Environment:
         value if isinstance(value, str) and value.startswith(("https://", "http://")) else None
     )
     return env
+
+
+class QueryChange(BaseModel):
+    """The body of ``PUT /api/v1/brands/{brand}/query``."""
+
+    query: str = Field(min_length=1, max_length=4_000)
+    exclude: str | None = Field(None, max_length=4_000)
+
+
+def _saved_brands(path: Path) -> tuple[dict[str, tuple[str, str | None]], str | None]:
+    """The brands' queries as ``ascua.yaml`` holds them now (changed since the radar started, maybe),
+    and what is wrong with the file if it cannot be read."""
+    try:
+        config = parse_config(path.read_bytes(), path)
+    except (ConfigError, OSError) as error:
+        return {}, str(error)
+    return {b.id: (b.query, b.exclude) for b in config.brands}, None
 
 
 class Site:
@@ -273,6 +292,7 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
     page = site.page
     showing = site.showing
     read = needs(Permission.READ)
+    admin = needs(Permission.ADMIN)
 
     app = FastAPI(
         title="Ascua",
@@ -459,10 +479,9 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         return page(request, "plan.html", readiness=readiness, findings=findings, plan=site.plan.get(),
                     plan_path=workspace.plan_path)  # fmt: skip
 
-    @app.get("/settings", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
-    def settings_page(
-        request: Request, q: str = Query("", max_length=4_000), exclude: str = Query("", max_length=4_000),
-        brand: str = Query("", max_length=64),
+    def settings_view(
+        request: Request, q: str = "", exclude: str = "", brand: str = "", *, notice: str | None = None,
+        editing: dict[str, Any] | None = None, status_code: int = 200,
     ) -> HTMLResponse:  # fmt: skip
         preview = preview_error = None
         if q.strip():
@@ -473,13 +492,75 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         with database.engine.connect() as connection:
             health = {item.name: item for item in reads.sources(connection)}
         config = workspace.config
+        path = workspace.root / CONFIG_FILE
+        saved, file_error = _saved_brands(path)
+        running = {b.id: (b.query, b.exclude) for b in config.brands}
+        pending = {key for key, value in saved.items() if running.get(key) != value}
         targets = [{"name": t.name, "kind": t.url.split(":", 1)[0], "min_level": t.min_level}
                    for t in config.alerts.targets]  # fmt: skip
         return page(
-            request, "settings.html", brands=config.brands, sources=config.sources, health=health, targets=targets,
-            email_server=config.alerts.email is not None, q=q, exclude=exclude, brand=brand, preview=preview,
-            preview_error=preview_error, config_path=workspace.root / "ascua.yaml",
+            request, "settings.html", status_code=status_code, brands=config.brands, sources=config.sources,
+            health=health, targets=targets, email_server=config.alerts.email is not None, q=q, exclude=exclude,
+            brand=brand, preview=preview, preview_error=preview_error, config_path=path, saved=saved,
+            pending=pending, file_error=file_error, notice=notice, editing=editing or {},
         )  # fmt: skip
+
+    @app.get("/settings", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    def settings_page(
+        request: Request, q: str = Query("", max_length=4_000), exclude: str = Query("", max_length=4_000),
+        brand: str = Query("", max_length=64), saved: str = Query("", max_length=64),
+    ) -> HTMLResponse:  # fmt: skip
+        notice = None
+        if saved and saved in {b.id for b in workspace.config.brands}:
+            notice = (
+                translator(site.language_of(request))
+                .gettext(
+                    "The query of {brand} is saved in ascua.yaml (the previous file is ascua.yaml.bak). The radar "
+                    "matches new posts with it from its next start."
+                )
+                .format(brand=saved)
+            )
+        return settings_view(request, q, exclude, brand, notice=notice)
+
+    @app.post("/settings/brands/{brand_key}/query", include_in_schema=False, dependencies=[admin])
+    def form_brand_query(
+        request: Request, brand_key: str, query: str = Form(..., max_length=4_000),
+        exclude: str = Form("", max_length=4_000),
+    ) -> Response:  # fmt: skip
+        problem = _change_query(brand_key, query, exclude, site.gettext(request))
+        if problem is not None:
+            return settings_view(request, editing={"brand": brand_key, "query": query, "exclude": exclude,
+                                                   "error": problem}, status_code=400)  # fmt: skip
+        return RedirectResponse(f"/settings?saved={quote(brand_key)}#brand-{quote(brand_key)}", status_code=303)
+
+    @app.put("/api/v1/brands/{brand_key}/query", tags=["settings"], dependencies=[admin])
+    def api_brand_query(brand_key: str, body: QueryChange = Body(...)) -> dict[str, Any]:
+        """Change a brand's query and exclusion in ascua.yaml (admin). The file keeps its comments
+        and layout, the previous one is kept as ascua.yaml.bak, and the radar uses the new query
+        from its next start. An invalid query is a 400 that says where it is."""
+        problem = _change_query(brand_key, body.query, body.exclude or "", lambda text: text)
+        if problem is not None:
+            raise HTTPException(400, problem)
+        return {"brand": brand_key, "query": body.query.strip(), "exclude": (body.exclude or "").strip() or None,
+                "applies": "from the radar's next start"}  # fmt: skip
+
+    def _change_query(brand_key: str, query: str, exclude: str, gettext: Callable[[str], str]) -> str | None:
+        from ascua.config_edit import EditError, set_brand_query
+
+        if brand_key not in {b.id for b in workspace.config.brands}:
+            raise HTTPException(404, f"no brand {brand_key!r}")
+        if not query.strip():
+            return gettext("a brand needs a query")
+        try:
+            set_brand_query(workspace.root / CONFIG_FILE, brand_key, query, exclude)
+        except QueryError as error:
+            return ("exclusion: " if error.part == "exclude" else "") + error.describe(gettext)
+        except EditError as error:
+            return str(error)
+        except OSError as error:
+            return f"ascua.yaml cannot be written: {error.strerror or error}"
+        log.info("the query of %s was changed in %s", brand_key, CONFIG_FILE)
+        return None
 
     @app.get("/lang/{language}", include_in_schema=False)
     def switch_language(language: str, request: Request) -> Response:

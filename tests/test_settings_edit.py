@@ -1,0 +1,91 @@
+"""Changing a brand's query from the Settings page and the API: ascua.yaml keeps its comments and
+layout, only the query lines change, the previous file is kept, a wrong query is refused with
+where it is and the file left as it was, and only an admin may do it."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from ascua.accounts import add_account, create_token
+from ascua.config import Workspace, init_workspace, load_workspace
+from ascua.config_edit import EditError, set_brand_query
+from ascua.query import QueryError
+from ascua.radar import Radar
+from ascua.web.app import create_app
+from tests.conftest import PASSWORD, logged_in
+
+
+def _changed(before: str, after: str) -> list[str]:
+    return [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:2] in ("- ", "+ ")]
+
+
+def test_only_the_query_lines_change_and_the_old_file_is_kept(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    init_workspace(root)  # the example file, with its comments and layout
+    path = root / "ascua.yaml"
+    before = path.read_text(encoding="utf-8")
+    assert "# " in before
+    set_brand_query(path, "vuelaya", ' vuelaya OR "vuela ya" OR #vuelaya ', '"vuela ya veras" OR sorteo')
+    after = path.read_text(encoding="utf-8")
+    assert _changed(before, after) == [
+        "- " + next(line for line in before.splitlines() if line.strip().startswith("query: 'vuelaya")),
+        "+     query: 'vuelaya OR \"vuela ya\" OR #vuelaya'",
+        "+     exclude: '\"vuela ya veras\" OR sorteo'",
+    ]
+    assert (root / "ascua.yaml.bak").read_text(encoding="utf-8") == before
+    brand = next(b for b in load_workspace(root).config.brands if b.id == "vuelaya")
+    assert (brand.query, brand.exclude) == ('vuelaya OR "vuela ya" OR #vuelaya', '"vuela ya veras" OR sorteo')
+    set_brand_query(path, "vuelaya", "vuelaya", "")  # no exclusion: the line goes
+    assert not any(line.strip().startswith("exclude:") for line in path.read_text(encoding="utf-8").splitlines())
+    kept = path.read_text(encoding="utf-8")
+    with pytest.raises(QueryError) as error:
+        set_brand_query(path, "vuelaya", "vuelaya AND (", None)
+    assert error.value.position is not None
+    with pytest.raises(EditError, match="no brand 'nadie'"):
+        set_brand_query(path, "nadie", "x", None)
+    assert path.read_text(encoding="utf-8") == kept  # nothing written when anything is wrong
+
+
+def test_an_admin_changes_a_query_from_the_settings_page_and_the_api(workspace: Workspace) -> None:
+    path = workspace.root / "ascua.yaml"
+    with Radar.open(workspace) as radar:
+        engine = radar.database.engine
+        add_account(engine, "root", PASSWORD, "admin")
+        client = TestClient(create_app(workspace, radar.database))
+        csrf = logged_in(client, engine, "admin")
+        kept = path.read_text(encoding="utf-8")
+        wrong = client.post("/settings/brands/vuelaya/query", data={"csrf": csrf, "query": "vuelaya AND (",
+                                                                     "exclude": ""})  # fmt: skip
+        assert wrong.status_code == 400 and "13" in wrong.text and 'role="alert"' in wrong.text  # where it is
+        assert "vuelaya AND (" in wrong.text and path.read_text(encoding="utf-8") == kept
+        change = {"csrf": csrf, "query": "vuelaya OR @vuelaya", "exclude": "sorteo"}
+        done = client.post("/settings/brands/vuelaya/query", data=change, follow_redirects=False)
+        assert done.status_code == 303 and done.headers["location"].startswith("/settings?saved=vuelaya")
+        shown = client.get(done.headers["location"])
+        assert "ascua.yaml.bak" in shown.text and shown.text.count("vuelaya OR @vuelaya") >= 2  # saved, and pending
+        assert client.post("/settings/brands/nadie/query", data={"csrf": csrf, "query": "x"}).status_code == 404
+        # the API, with an admin's write token; a read token and an analyst's session may not
+        _token, secret = create_token(engine, "root", "t", "write")
+        headers = {"Authorization": f"Bearer {secret}"}
+        answer = client.put("/api/v1/brands/frutalia/query", json={"query": "frutalia OR #frutalia"}, headers=headers)
+        assert answer.status_code == 200 and answer.json()["exclude"] is None
+        bad = client.put("/api/v1/brands/frutalia/query", json={"query": "frutalia AND ("}, headers=headers)
+        assert bad.status_code == 400 and bad.json()["error"]["message"]
+        _token, reader = create_token(engine, "root", "r", "read")
+        denied = client.put("/api/v1/brands/frutalia/query", json={"query": "x"},
+                            headers={"Authorization": f"Bearer {reader}"})  # fmt: skip
+        assert denied.status_code == 403
+        analyst = TestClient(create_app(workspace, radar.database))
+        token = logged_in(analyst, engine, "analyst")
+        assert analyst.post("/settings/brands/vuelaya/query", data={"csrf": token, "query": "x"}).status_code == 403
+    config = load_workspace(workspace.root).config
+    saved = {b.id: (b.query, b.exclude) for b in config.brands}
+    assert saved["vuelaya"] == ("vuelaya OR @vuelaya", "sorteo") and saved["frutalia"] == (
+        "frutalia OR #frutalia",
+        None,
+    )
+    assert Path(str(path) + ".bak").exists()
