@@ -219,10 +219,11 @@ def build_map(
     positive = [said.post for said in read if said.positive and not said.post.is_negative]
     result.pains = _themes(negative, [p for p in everyone if not p.is_negative], vocabulary, own, brand_words, groups)
     result.gains = _themes(positive, [s.post for s in read if not s.positive], vocabulary, own, brand_words, groups)
-    opinions = [said.post for said in originals if _opinion(said)]
+    stating = [said for said in originals if _opinion(said)]
+    opinions = [said.post for said in stating]
     result.think = _themes(opinions, everyone, vocabulary, own, brand_words, groups)
     if not result.think and opinions:
-        result.think = [Group("opinions", N_("opinions"), _people(s for s in originals if _opinion(s)), len(opinions),
+        result.think = [Group("opinions", N_("opinions"), _people(stating), len(opinions),
                               round(len(opinions) / max(len(originals), 1), 4),
                               samples=[_sample_of(p) for p in opinions[:SAMPLES]])]  # fmt: skip
     if not negative:

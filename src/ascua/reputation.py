@@ -120,15 +120,24 @@ def _sums(connection: Connection, brand_id: int, handles: list[str], start: date
     ).one()  # fmt: skip
 
 
-def _point(start: datetime, row: Any) -> Point:
-    count, total, squares, net, net2 = (row[0] or 0), *(float(v or 0.0) for v in row[1:])
-    if count < MIN_POSTS or total <= 0:
-        return Point(start, int(count), None, None, None)
+Sums = tuple[float, float, float, float]  # of a set of posts: Σw, Σw², Σw·s, Σw·s²
+
+
+def _band(sums: Sums) -> tuple[float, float]:
+    """The weighted mean of the posts' s and the half-width of its 95 % band (1.96 standard
+    errors, with the weights' effective number of posts)."""
+    total, squares, net, net2 = sums
     mean = net / total
     variance = max(0.0, net2 / total - mean * mean)
     effective = total * total / squares if squares else 1.0
-    error = 1.96 * math.sqrt(variance / max(effective, 1.0))
-    return Point(start, int(count), round(100 * mean, 1), round(100 * max(-1.0, mean - error), 1),
+    return mean, 1.96 * math.sqrt(variance / max(effective, 1.0))
+
+
+def _point(start: datetime, count: int, sums: Sums) -> Point:
+    if count < MIN_POSTS or sums[0] <= 0:
+        return Point(start, count, None, None, None)
+    mean, error = _band(sums)
+    return Point(start, count, round(100 * mean, 1), round(100 * max(-1.0, mean - error), 1),
                  round(100 * min(1.0, mean + error), 1))  # fmt: skip
 
 
@@ -149,13 +158,14 @@ def reputation(
     row = _brand(connection, brand_key)
     handles = _handles(row)
     result = Reputation(brand_key, every, since, until)
-    weights: list[tuple[float, float, float, float]] = []  # per period: Σw, Σw·s, Σw², Σw·s²
+    weights: list[Sums] = []
     for number in range(count):
         start = _local(since, number, every)
         end = min(_local(since, number + 1, every), until)
-        sums = _sums(connection, row.id, handles, start, end)
-        result.points.append(_point(start, sums))
-        weights.append(tuple(float(v or 0.0) for v in (sums[1], sums[3], sums[2], sums[4])))  # type: ignore[arg-type]
+        found = _sums(connection, row.id, handles, start, end)
+        sums: Sums = (float(found[1] or 0.0), float(found[2] or 0.0), float(found[3] or 0.0), float(found[4] or 0.0))
+        result.points.append(_point(start, int(found[0] or 0), sums))
+        weights.append(sums)
     measured = [i for i, p in enumerate(result.points) if p.index is not None]
     if not measured:
         result.trend = "unknown"
@@ -173,11 +183,9 @@ def reputation(
     result.usual = round(statistics.median(result.points[i].index or 0.0 for i in before), 1)
     assert result.latest is not None
     result.change = round(result.latest - result.usual, 1)
-    total = sum(weights[i][0] for i in recent)
-    squares = sum(weights[i][2] for i in recent)
-    mean = sum(weights[i][1] for i in recent) / total
-    variance = max(0.0, sum(weights[i][3] for i in recent) / total - mean * mean)
-    error = 1.96 * math.sqrt(variance / max(total * total / squares if squares else 1.0, 1.0))
+    together: Sums = (sum(weights[i][0] for i in recent), sum(weights[i][1] for i in recent),
+                      sum(weights[i][2] for i in recent), sum(weights[i][3] for i in recent))  # fmt: skip
+    mean, error = _band(together)
     result.recent = round(100 * mean, 1)
     if 100 * (mean + error) < result.usual:
         result.trend = "declining"
