@@ -89,3 +89,43 @@ def test_an_admin_changes_a_query_from_the_settings_page_and_the_api(workspace: 
         None,
     )
     assert Path(str(path) + ".bak").exists()
+
+
+def test_the_config_watch_applies_changed_queries_and_nothing_else(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from ascua.config import BrandConfig
+    from ascua.query import BrandMatcher
+    from ascua.reload import ConfigWatch, QueryChange
+
+    root = tmp_path / "ws"
+    init_workspace(root)
+    workspace = load_workspace(root)
+    path = root / "ascua.yaml"
+    matcher = BrandMatcher.for_brands(workspace.config.brands)
+    applied: list[list[BrandConfig]] = []
+    watch = ConfigWatch(workspace, applied.append)
+    assert watch.check() == [] and applied == []  # nothing changed since it was loaded
+    set_brand_query(path, "vuelaya", 'vuelaya OR "aerolinea sur"', "sorteo")
+    assert watch.check() == [QueryChange("vuelaya", 'vuelaya OR "aerolinea sur"', "sorteo")]
+    assert watch.check() == []  # once
+    running = {b.id: (b.query, b.exclude) for b in workspace.config.brands}
+    assert running["vuelaya"] == ('vuelaya OR "aerolinea sur"', "sorteo")
+    rematched = matcher.with_brands(applied[0])
+    from datetime import UTC, datetime
+
+    from ascua.model import Mention
+
+    post = Mention(source="x", native_id="1", text="Aerolínea Sur perdió mi maleta", created_at=datetime.now(UTC))
+    assert matcher.match(post) == () and rematched.match(post) == ("vuelaya",)
+    # a change elsewhere in the file is not applied (and said); a broken file changes nothing
+    before = workspace.config
+    path.write_text(path.read_text(encoding="utf-8").replace("timezone: Europe/Madrid", "timezone: UTC"), "utf-8")
+    with caplog.at_level("WARNING"):
+        assert watch.check() == []
+    assert "next start" in caplog.text and workspace.config is before
+    path.write_text(path.read_text(encoding="utf-8").replace('"aerolinea sur"', '"aerolinea sur" AND ('), "utf-8")
+    with caplog.at_level("ERROR"):
+        assert watch.check() == []
+    assert "keeps its running queries" in caplog.text and "position" in caplog.text
+    assert workspace.config is before and len(applied) == 1

@@ -151,3 +151,39 @@ def test_sources_check_says_where_a_webhook_takes_mentions(tmp_path: Path) -> No
     command = [sys.executable, "-m", "ascua", "sources", "check", "hook", "-w", str(workspace.root)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, env={**os.environ, "ASCUA_LANG": "en"})
     assert done.returncode == 0 and "/api/v1/ingest/hook" in done.stdout and "ingest scope" in done.stdout
+
+
+def test_a_changed_query_matches_the_next_posts_without_a_restart(radar: tuple[str, dict[str, str], Path]) -> None:
+    """The running radar follows ascua.yaml: a query changed through the API matches the next
+    posts; a file broken by hand changes nothing (the radar keeps its running queries)."""
+    base, secrets, root = radar
+    other = {"text": "Aerolínea Sur perdió mi maleta", "id": "sur-1"}
+    assert _post(base, secrets["ingest"], "hook", [_item(1), _item(2, **other)]).status_code == 202
+    assert _wait_for(root, 1) == [("x", "p1")]  # the other airline is not Vuelaya's
+    from ascua.config import load_workspace
+
+    with Radar.open(load_workspace(root)) as opened:
+        add_account(opened.database.engine, "root", PASSWORD, "admin")
+        admin = create_token(opened.database.engine, "root", "settings", "write")[1]
+    headers = {"Authorization": f"Bearer {admin}"}
+    query = {"query": 'vuelaya OR "aerolinea sur"', "exclude": None}
+    changed = httpx.put(f"{base}/api/v1/brands/vuelaya/query", json=query, headers=headers, timeout=10)
+    assert changed.status_code == 200 and "few seconds" in changed.json()["applies"]
+    stored: list[tuple[str, str]] = []
+    for attempt in range(40):  # the radar looks at the file every two seconds
+        item = _item(3, **{**other, "id": f"sur-{attempt + 2}"})
+        assert _post(base, secrets["ingest"], "hook", [item]).status_code == 202
+        time.sleep(0.5)
+        stored = _stored(root)
+        if any(native.startswith("sur-") for _source, native in stored):
+            break
+    assert any(native.startswith("sur-") for _source, native in stored), stored
+    assert ("x", "sur-1") not in stored  # what was sent before the change is not matched again
+    # a file with an error: the running query stays
+    path = root / "ascua.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace('"aerolinea sur"', '"aerolinea sur" AND ('), "utf-8")
+    time.sleep(2.5)
+    assert _post(base, secrets["ingest"], "hook", [_item(4, **{**other, "id": "sur-after"})]).status_code == 202
+    path.write_text(good, "utf-8")  # (the store is read with the good file)
+    assert ("x", "sur-after") in _wait_for(root, len(stored) + 1)

@@ -341,9 +341,13 @@ class WorkspaceConfig(_Strict):
         raise KeyError(f"no brand {brand_id!r} in the workspace (brands: {known})")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Workspace:
-    """A loaded workspace: where it is and what its ``ascua.yaml`` says."""
+    """A loaded workspace: where it is and what its ``ascua.yaml`` says.
+
+    ``config`` is what the running radar uses: :class:`ascua.reload.ConfigWatch` replaces it
+    when a brand's query changes in the file while the radar runs.
+    """
 
     root: Path
     config: WorkspaceConfig

@@ -21,8 +21,9 @@ from rich.console import Console
 from rich.text import Text
 
 from ascua import __version__
+from ascua.config import BrandConfig
 from ascua.deep_tier import DeepAnalysisWorker
-from ascua.pipeline import EmbeddedRunner, Outcome
+from ascua.pipeline import EmbeddedRunner, Outcome, Pipeline
 from ascua.radar import Radar
 from ascua.respond.escalate import Escalation
 from ascua.respond.notify import ConsoleNotifier, Notifier
@@ -114,7 +115,7 @@ class RadarRun:
         try:
             self._banner()
             if not self.collect:
-                run_until_stopped(self._wait, on_stop=self._stopping)
+                run_until_stopped(self._serve, on_stop=self._stopping)
                 return 0
             with writer_lock(self.radar.database):
                 return run_until_stopped(self._run, on_stop=self._stopping)
@@ -228,6 +229,34 @@ class RadarRun:
             self.deep.request_stop()  # no new deep batch while the stream flushes
         self.err.print(_("Stopping: storing what was collected…") if self.collect else _("Stopping."))
 
+    async def _serve(self, stop: asyncio.Event) -> None:
+        """The dashboard alone: it shows the queries saved in ascua.yaml as the running ones."""
+        watcher = asyncio.create_task(self._watch_config(stop), name="config-watch")
+        try:
+            await self._wait(stop)
+        finally:
+            watcher.cancel()
+
+    async def _watch_config(self, stop: asyncio.Event, pipeline: Pipeline | None = None) -> None:
+        """Follow ascua.yaml: a brand's changed query matches the next batch (:mod:`ascua.reload`)."""
+        from ascua.reload import WATCH_EVERY, ConfigWatch
+
+        def rematch(brands: list[BrandConfig]) -> None:
+            if pipeline is not None and pipeline.matcher is not None:
+                pipeline.matcher = pipeline.matcher.with_brands(brands)
+
+        watch = ConfigWatch(self.radar.workspace, rematch)
+        _ = self.radar.translations.gettext
+        while not stop.is_set():
+            try:
+                for change in await asyncio.to_thread(watch.check):
+                    line = _("Brand {brand}: new posts are matched with its new query.").format(brand=change.brand)
+                    self.out.print(Text(line, style="cyan"))
+            except Exception:  # a bad moment to read the file must not stop the radar
+                log.exception("looking at ascua.yaml failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), WATCH_EVERY)
+
     async def _wait(self, stop: asyncio.Event) -> None:
         if self.duration is not None:
             with contextlib.suppress(TimeoutError):
@@ -289,10 +318,11 @@ class RadarRun:
         feeds = self.radar.feeds(self.only, self.overrides)
         if not feeds:
             self.err.print(_("No source is enabled: add one under 'sources' in ascua.yaml. Serving what is stored."))
-            await self._wait(stop)
+            await self._serve(stop)
             return 0
         pipeline = self.radar.pipeline(notifiers=self._notifiers())
         ticker = asyncio.create_task(self._tick(stop), name="escalation")
+        watcher = asyncio.create_task(self._watch_config(stop, pipeline), name="config-watch")
         config = self.radar.workspace.config
         runner = EmbeddedRunner(pipeline, queue_size=config.pipeline.queue_size, on_outcome=self._progress)
         self.deep = pipeline.deep = DeepAnalysisWorker.for_radar(self.radar, pipeline)
@@ -305,6 +335,7 @@ class RadarRun:
             stats = await runner.run(feeds, stop)
         finally:
             ticker.cancel()
+            watcher.cancel()
             if timer is not None:
                 timer.cancel()
             if self.deep is not None:  # after the stream's last batch: the deep batch in hand is written or dropped

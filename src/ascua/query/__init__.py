@@ -131,6 +131,15 @@ class BrandMatcher:
         queries = [BrandQuery.of(b.id, b.query, exclude=b.exclude, own_accounts=b.own_accounts) for b in brands]
         return cls(queries, forced_brand=forced_brand, keep_unmatched=keep_unmatched, language=language)
 
+    def with_brands(self, brands: Iterable[BrandSettings]) -> BrandMatcher:
+        """A matcher of ``brands`` with this one's options (forced brand, unmatched posts, language detector)."""
+        queries = [BrandQuery.of(b.id, b.query, exclude=b.exclude, own_accounts=b.own_accounts) for b in brands]
+        matcher = type(self)(
+            queries, forced_brand=self.forced_brand, keep_unmatched=self.keep_unmatched, prefilter=self.prefilter
+        )
+        matcher._language = self._language
+        return matcher
+
     def view(self, mention: Mention) -> PostView:
         """What the queries look at in a mention."""
         return PostView.of(

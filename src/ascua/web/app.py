@@ -515,8 +515,8 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
             notice = (
                 translator(site.language_of(request))
                 .gettext(
-                    "The query of {brand} is saved in ascua.yaml (the previous file is ascua.yaml.bak). The radar "
-                    "matches new posts with it from its next start."
+                    "The query of {brand} is saved in ascua.yaml (the previous file is ascua.yaml.bak). A running "
+                    "radar matches new posts with it within a few seconds."
                 )
                 .format(brand=saved)
             )
@@ -536,13 +536,13 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
     @app.put("/api/v1/brands/{brand_key}/query", tags=["settings"], dependencies=[admin])
     def api_brand_query(brand_key: str, body: QueryChange = Body(...)) -> dict[str, Any]:
         """Change a brand's query and exclusion in ascua.yaml (admin). The file keeps its comments
-        and layout, the previous one is kept as ascua.yaml.bak, and the radar uses the new query
-        from its next start. An invalid query is a 400 that says where it is."""
+        and layout, the previous one is kept as ascua.yaml.bak, and a running radar matches new
+        posts with it within a few seconds (it follows ascua.yaml). An invalid query is a 400 that says where it is."""
         problem = _change_query(brand_key, body.query, body.exclude or "", lambda text: text)
         if problem is not None:
             raise HTTPException(400, problem)
         return {"brand": brand_key, "query": body.query.strip(), "exclude": (body.exclude or "").strip() or None,
-                "applies": "from the radar's next start"}  # fmt: skip
+                "applies": "to new posts, within a few seconds in a running radar"}  # fmt: skip
 
     def _change_query(brand_key: str, query: str, exclude: str, gettext: Callable[[str], str]) -> str | None:
         from ascua.config_edit import EditError, set_brand_query
