@@ -121,6 +121,14 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/reputation"): READ,
     ("POST", "/settings/brands/{brand_key}/query"): ADMIN,
     ("PUT", "/api/v1/brands/{brand_key}/query"): ADMIN,
+    ("GET", "/api/v1/sources"): READ,
+    ("PUT", "/api/v1/sources/{source_name}"): ADMIN,
+    ("POST", "/settings/sources/{source_name}/enabled"): ADMIN,
+    ("GET", "/api/v1/targets"): READ,
+    ("PUT", "/api/v1/targets/{target_name}"): ADMIN,
+    ("DELETE", "/api/v1/targets/{target_name}"): ADMIN,
+    ("POST", "/settings/targets"): ADMIN,
+    ("POST", "/settings/targets/{target_name}"): ADMIN,
     ("POST", "/mentions/{mention_id}/handled"): RESPOND,
     ("POST", "/api/v1/mentions/{mention_id}/handled"): RESPOND,
 }
@@ -132,15 +140,16 @@ GRANTED = {
 }
 VALUES = {"alert_id": "1", "number": "1", "token_id": "1", "name": "target", "step": "find_out",
           "brand_key": "vuelaya", "secret": "not-a-secret", "source": "hook", "token": "not-a-token", "mention_id": "1",
-          "language": "en", "fmt": "png"}  # fmt: skip
+          "language": "en", "fmt": "png", "source_name": "hook", "target_name": "team"}  # fmt: skip
 FORM = {"brand": "vuelaya", "status": "responding", "owner": "Ana",
         "text": "Pedimos disculpas. Lo estamos investigando.",
         "note": "n", "done": "true", "despite": "it must go out", "role": "viewer", "disabled": "true",
         "display_name": "T", "current": "wrong password", "password": "another long password",
-        "again": "another long password", "scope": "read", "query": "vuelaya OR @vuelaya", "exclude": ""}  # fmt: skip
+        "again": "another long password", "scope": "read", "query": "vuelaya OR @vuelaya", "exclude": "",
+        "enabled": "off", "min_level": "watch"}  # fmt: skip
 BODY: dict[str, Any] = {"status": "responding", "owner": "Ana", "text": "Pedimos disculpas. Lo investigamos.",
                         "done": True, "name": "t", "scope": "read", "mentions": [], "brand": "vuelaya",
-                        "query": "vuelaya OR @vuelaya"}  # fmt: skip
+                        "query": "vuelaya OR @vuelaya", "enabled": False, "min_level": "watch"}  # fmt: skip
 
 
 def _routes(app: Any) -> Iterator[tuple[str, str]]:

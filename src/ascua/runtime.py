@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ascua import __version__
-from ascua.config import BrandConfig
+from ascua.config import AlertsConfig, BrandConfig
 from ascua.deep_tier import DeepAnalysisWorker
 from ascua.pipeline import EmbeddedRunner, Outcome, Pipeline
 from ascua.radar import Radar
@@ -245,13 +245,23 @@ class RadarRun:
             if pipeline is not None and pipeline.matcher is not None:
                 pipeline.matcher = pipeline.matcher.with_brands(brands)
 
-        watch = ConfigWatch(self.radar.workspace, rematch)
+        def retarget(alerts: AlertsConfig) -> None:
+            if self.escalation is not None:
+                self.escalation.alerts = alerts
+
+        watch = ConfigWatch(self.radar.workspace, rematch, retarget)
         _ = self.radar.translations.gettext
         while not stop.is_set():
             try:
-                for change in await asyncio.to_thread(watch.check):
+                applied = await asyncio.to_thread(watch.check)
+                for change in applied.queries:
                     line = _("Brand {brand}: new posts are matched with its new query.").format(brand=change.brand)
                     self.out.print(Text(line, style="cyan"))
+                if applied.targets is not None:
+                    names = ", ".join(applied.targets) or "—"
+                    self.out.print(
+                        Text(_("Notification targets from now on: {names}").format(names=names), style="cyan")
+                    )
             except Exception:  # a bad moment to read the file must not stop the radar
                 log.exception("looking at ascua.yaml failed")
             with contextlib.suppress(TimeoutError):

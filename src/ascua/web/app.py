@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ascua import __version__
 from ascua.accounts import Permission
-from ascua.config import CONFIG_FILE, ConfigError, Workspace, parse_config
+from ascua.config import CONFIG_FILE, ConfigError, Workspace, WorkspaceConfig, parse_config
 from ascua.explain.note import say
 from ascua.explain.store import explain_alert, stored_explanation
 from ascua.explain.text import short_form
@@ -140,14 +140,34 @@ class QueryChange(BaseModel):
     exclude: str | None = Field(None, max_length=4_000)
 
 
-def _saved_brands(path: Path) -> tuple[dict[str, tuple[str, str | None]], str | None]:
-    """The brands' queries as ``ascua.yaml`` holds them now (changed since the radar started, maybe),
-    and what is wrong with the file if it cannot be read."""
+class SourceChange(BaseModel):
+    """The body of ``PUT /api/v1/sources/{source}``."""
+
+    enabled: bool
+
+
+class TargetChange(BaseModel):
+    """The body of ``PUT /api/v1/targets/{target}``: a new target needs ``url``; for one that
+    exists, no ``url`` keeps its address."""
+
+    url: str | None = Field(None, max_length=2_000)
+    min_level: str = Field("incident", pattern="^(watch|incident|crisis)$")
+
+
+def _saved_config(path: Path) -> tuple[WorkspaceConfig | None, str | None]:
+    """``ascua.yaml`` as it is now (changed since the radar started, maybe), or what is wrong with it."""
     try:
-        config = parse_config(path.read_bytes(), path)
+        return parse_config(path.read_bytes(), path), None
     except (ConfigError, OSError) as error:
-        return {}, str(error)
-    return {b.id: (b.query, b.exclude) for b in config.brands}, None
+        return None, str(error)
+
+
+LEVELS = ("watch", "incident", "crisis")
+
+
+def _target_json(target: Any) -> dict[str, Any]:
+    """A notification target without its address (a secret): its name, kind (scheme) and level."""
+    return {"name": target.name, "kind": target.url.split(":", 1)[0], "min_level": target.min_level}
 
 
 class Site:
@@ -493,16 +513,19 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
             health = {item.name: item for item in reads.sources(connection)}
         config = workspace.config
         path = workspace.root / CONFIG_FILE
-        saved, file_error = _saved_brands(path)
+        file_config, file_error = _saved_config(path)
+        saved = {b.id: (b.query, b.exclude) for b in file_config.brands} if file_config else {}
         running = {b.id: (b.query, b.exclude) for b in config.brands}
         pending = {key for key, value in saved.items() if running.get(key) != value}
-        targets = [{"name": t.name, "kind": t.url.split(":", 1)[0], "min_level": t.min_level}
-                   for t in config.alerts.targets]  # fmt: skip
+        saved_sources = {s.name: s.enabled for s in file_config.sources} if file_config else {}
+        running_targets = [_target_json(t) for t in config.alerts.targets]
+        targets = [_target_json(t) for t in file_config.alerts.targets] if file_config else running_targets
         return page(
             request, "settings.html", status_code=status_code, brands=config.brands, sources=config.sources,
             health=health, targets=targets, email_server=config.alerts.email is not None, q=q, exclude=exclude,
             brand=brand, preview=preview, preview_error=preview_error, config_path=path, saved=saved,
             pending=pending, file_error=file_error, notice=notice, editing=editing or {},
+            saved_sources=saved_sources, targets_pending=running_targets != targets, levels=LEVELS,
         )  # fmt: skip
 
     @app.get("/settings", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
@@ -511,7 +534,14 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         brand: str = Query("", max_length=64), saved: str = Query("", max_length=64),
     ) -> HTMLResponse:  # fmt: skip
         notice = None
-        if saved and saved in {b.id for b in workspace.config.brands}:
+        done = translator(site.language_of(request)).gettext
+        if saved == "source":
+            notice = done("Saved in ascua.yaml (the previous file is ascua.yaml.bak). Sources start or stop "
+                          "with the radar: this applies from its next start.")  # fmt: skip
+        elif saved == "target":
+            notice = done("Saved in ascua.yaml (the previous file is ascua.yaml.bak). A running radar sends "
+                          "its next notifications to the targets as they are now.")  # fmt: skip
+        elif saved and saved in {b.id for b in workspace.config.brands}:
             notice = (
                 translator(site.language_of(request))
                 .gettext(
@@ -561,6 +591,150 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
             return f"ascua.yaml cannot be written: {error.strerror or error}"
         log.info("the query of %s was changed in %s", brand_key, CONFIG_FILE)
         return None
+
+    def _edit_failed(request: Request, problem: str, anchor: str) -> HTMLResponse:
+        return settings_view(request, editing={"section": anchor, "error": problem}, status_code=400)
+
+    def _known_source(name: str) -> None:
+        file_config, _problem = _saved_config(workspace.root / CONFIG_FILE)
+        names = {s.name for s in workspace.config.sources} | {
+            s.name for s in (file_config.sources if file_config else [])
+        }
+        if name not in names:
+            raise HTTPException(404, f"no source {name!r}")
+
+    def _known_target(name: str) -> bool:
+        file_config, _problem = _saved_config(workspace.root / CONFIG_FILE)
+        saved = {t.name for t in file_config.alerts.targets} if file_config else set()
+        return name in saved or name in {t.name for t in workspace.config.alerts.targets}
+
+    def _edited(change: Callable[[], None]) -> str | None:
+        from ascua.config_edit import EditError
+
+        try:
+            change()
+        except EditError as error:
+            return str(error)
+        except OSError as error:
+            return f"ascua.yaml cannot be written: {error.strerror or error}"
+        return None
+
+    @app.post("/settings/sources/{source_name}/enabled", include_in_schema=False, dependencies=[admin])
+    def form_source_enabled(
+        request: Request, source_name: str, enabled: str = Form(..., pattern="^(on|off)$")
+    ) -> Response:
+        from ascua.config_edit import set_source_enabled
+
+        _known_source(source_name)
+        problem = _edited(lambda: set_source_enabled(workspace.root / CONFIG_FILE, source_name, enabled == "on"))
+        if problem is not None:
+            return _edit_failed(request, problem, "sources")
+        log.info("source %s switched %s in %s", source_name, enabled, CONFIG_FILE)
+        return RedirectResponse("/settings?saved=source#sources", status_code=303)
+
+    @app.put("/api/v1/sources/{source_name}", tags=["settings"], dependencies=[admin])
+    def api_source(source_name: str, body: SourceChange = Body(...)) -> dict[str, Any]:
+        """Switch a source on or off in ascua.yaml (admin); it applies from the radar's next start."""
+        from ascua.config_edit import set_source_enabled
+
+        _known_source(source_name)
+        problem = _edited(lambda: set_source_enabled(workspace.root / CONFIG_FILE, source_name, body.enabled))
+        if problem is not None:
+            raise HTTPException(400, problem)
+        return {"name": source_name, "enabled": body.enabled, "applies": "from the radar's next start"}
+
+    @app.get("/api/v1/sources", tags=["settings"], dependencies=[read])
+    def api_sources() -> dict[str, Any]:
+        """The sources the radar runs, whether each is on (now, and in ascua.yaml from the next start)
+        and its health."""
+        file_config, _problem = _saved_config(workspace.root / CONFIG_FILE)
+        saved = {s.name: s.enabled for s in file_config.sources} if file_config else {}
+        with database.engine.connect() as connection:
+            health = {item.name: item for item in reads.sources(connection)}
+        items = []
+        for source in workspace.config.sources:
+            known = health.get(source.name)
+            items.append({
+                "name": source.name, "type": source.type, "enabled": source.enabled,
+                "enabled_from_next_start": saved.get(source.name, source.enabled),
+                "healthy": None if known is None else known.healthy,
+                "last_success_at": None if known is None else _jsonable(known.last_success_at),
+                "last_error": None if known is None else known.last_error,
+            })  # fmt: skip
+        return {"items": items}
+
+    @app.get("/api/v1/targets", tags=["settings"], dependencies=[read])
+    def api_targets() -> dict[str, Any]:
+        """The notification targets: name, kind and level (never the address, a secret)."""
+        return {"items": [_target_json(t) for t in workspace.config.alerts.targets]}
+
+    def _change_target(name: str, url: str | None, min_level: str) -> str | None:
+        from ascua.config_edit import set_target
+
+        new = not _known_target(name)
+        problem = _edited(lambda: set_target(workspace.root / CONFIG_FILE, name, url, min_level, new=new))
+        if problem is None:
+            log.info("notification target %s %s in %s", name, "added" if new else "changed", CONFIG_FILE)
+        return problem
+
+    @app.put("/api/v1/targets/{target_name}", tags=["settings"], dependencies=[admin])
+    def api_target(target_name: str, body: TargetChange = Body(...)) -> dict[str, Any]:
+        """Add a notification target or change one (admin): an Apprise URL (``mailto://``,
+        ``json://``, ``slack://``… or a ``${NAME}`` placeholder) and the lowest level it is sent.
+        The address is written to ascua.yaml and never shown again; a running radar sends its next
+        notifications to the targets as they are now."""
+        problem = _change_target(target_name, body.url, body.min_level)
+        if problem is not None:
+            raise HTTPException(400, problem)
+        target = next((t for t in (_saved_config(workspace.root / CONFIG_FILE)[0] or workspace.config).alerts.targets
+                       if t.name == target_name.strip()), None)  # fmt: skip
+        return {**(_target_json(target) if target else {"name": target_name}),
+                "applies": "to the next notifications, within a few seconds in a running radar"}  # fmt: skip
+
+    @app.delete("/api/v1/targets/{target_name}", tags=["settings"], dependencies=[admin])
+    def api_target_remove(target_name: str) -> dict[str, Any]:
+        """Remove a notification target (admin)."""
+        from ascua.config_edit import remove_target
+
+        if not _known_target(target_name):
+            raise HTTPException(404, f"no target {target_name!r}")
+        problem = _edited(lambda: remove_target(workspace.root / CONFIG_FILE, target_name))
+        if problem is not None:
+            raise HTTPException(400, problem)
+        log.info("notification target %s removed from %s", target_name, CONFIG_FILE)
+        return {"removed": target_name}
+
+    @app.post("/settings/targets", include_in_schema=False, dependencies=[admin])
+    def form_target_add(
+        request: Request, name: str = Form(..., max_length=64), url: str = Form(..., max_length=2_000),
+        min_level: str = Form("incident", pattern="^(watch|incident|crisis)$"),
+    ) -> Response:  # fmt: skip
+        from ascua.config_edit import set_target
+
+        if _known_target(name.strip()):
+            return _edit_failed(request, site.gettext(request)("There is already a target with that name."), "targets")
+        problem = _edited(lambda: set_target(workspace.root / CONFIG_FILE, name, url, min_level, new=True))
+        if problem is not None:
+            return _edit_failed(request, problem, "targets")
+        log.info("notification target %s added in %s", name.strip(), CONFIG_FILE)
+        return RedirectResponse("/settings?saved=target#targets", status_code=303)
+
+    @app.post("/settings/targets/{target_name}", include_in_schema=False, dependencies=[admin])
+    def form_target_change(
+        request: Request, target_name: str, url: str = Form("", max_length=2_000),
+        min_level: str = Form("incident", pattern="^(watch|incident|crisis)$"), remove: str = Form(""),
+    ) -> Response:  # fmt: skip
+        from ascua.config_edit import remove_target
+
+        if not _known_target(target_name):
+            raise HTTPException(404, f"no target {target_name!r}")
+        if remove:
+            problem = _edited(lambda: remove_target(workspace.root / CONFIG_FILE, target_name))
+        else:
+            problem = _change_target(target_name, url or None, min_level)
+        if problem is not None:
+            return _edit_failed(request, problem, "targets")
+        return RedirectResponse("/settings?saved=target#targets", status_code=303)
 
     @app.get("/lang/{language}", include_in_schema=False)
     def switch_language(language: str, request: Request) -> Response:
