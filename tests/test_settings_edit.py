@@ -150,6 +150,7 @@ def test_sources_and_targets_from_the_settings_page_and_the_api(
         watch = ConfigWatch(workspace, apply_alerts=lambda alerts: setattr(escalation, "alerts", alerts))
         client = TestClient(create_app(workspace, radar.database))
         csrf = logged_in(client, engine, "admin")
+        client.cookies.set("lang", "en")
         # a source, off from the next start
         off = client.post(
             "/settings/sources/demo/enabled", data={"csrf": csrf, "enabled": "off"}, follow_redirects=False

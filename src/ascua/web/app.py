@@ -534,12 +534,12 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         brand: str = Query("", max_length=64), saved: str = Query("", max_length=64),
     ) -> HTMLResponse:  # fmt: skip
         notice = None
-        done = translator(site.language_of(request)).gettext
+        gettext = translator(site.language_of(request)).gettext
         if saved == "source":
-            notice = done("Saved in ascua.yaml (the previous file is ascua.yaml.bak). Sources start or stop "
+            notice = gettext("Saved in ascua.yaml (the previous file is ascua.yaml.bak). Sources start or stop "
                           "with the radar: this applies from its next start.")  # fmt: skip
         elif saved == "target":
-            notice = done("Saved in ascua.yaml (the previous file is ascua.yaml.bak). A running radar sends "
+            notice = gettext("Saved in ascua.yaml (the previous file is ascua.yaml.bak). A running radar sends "
                           "its next notifications to the targets as they are now.")  # fmt: skip
         elif saved and saved in {b.id for b in workspace.config.brands}:
             notice = (
@@ -712,7 +712,8 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
         from ascua.config_edit import set_target
 
         if _known_target(name.strip()):
-            return _edit_failed(request, site.gettext(request)("There is already a target with that name."), "targets")
+            gettext = site.gettext(request)
+            return _edit_failed(request, gettext("There is already a target with that name."), "targets")
         problem = _edited(lambda: set_target(workspace.root / CONFIG_FILE, name, url, min_level, new=True))
         if problem is not None:
             return _edit_failed(request, problem, "targets")
