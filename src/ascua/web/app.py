@@ -163,6 +163,7 @@ def _saved_config(path: Path) -> tuple[WorkspaceConfig | None, str | None]:
 
 
 LEVELS = ("watch", "incident", "crisis")
+_SECTIONS = {"source": "sources", "target": "targets"}  # where a saved change's notice is shown
 
 
 def _target_json(target: Any) -> dict[str, Any]:
@@ -525,6 +526,7 @@ def create_app(workspace: Workspace, database: Database, shown: Callable[[list[i
             health=health, targets=targets, email_server=config.alerts.email is not None, q=q, exclude=exclude,
             brand=brand, preview=preview, preview_error=preview_error, config_path=path, saved=saved,
             pending=pending, file_error=file_error, notice=notice, editing=editing or {},
+            notice_section=_SECTIONS.get(request.query_params.get("saved", ""), "brands"),
             saved_sources=saved_sources, targets_pending=running_targets != targets, levels=LEVELS,
         )  # fmt: skip
 
