@@ -56,6 +56,7 @@ def test_the_index_answers_what_reading_everything_answers(won_back: tuple[Works
         with engine.connect() as connection:
             assert indexed_upto(connection) == max(row.id for row in rows)
         _same_as_reading_everything(radar, rows)
+        _few_hits_sorted_like_the_walk_back(radar)
 
 
 def _same_as_reading_everything(radar: Radar, rows: Sequence[Any]) -> None:
@@ -76,6 +77,33 @@ def _same_as_reading_everything(radar: Radar, rows: Sequence[Any]) -> None:
             page = search_mentions(connection, Search(q=text), limit=10_000)
         assert {item["id"] for item in page.items} == expected, text
     assert used >= 8, "most of these queries should be answered through the index"
+
+
+def _few_hits_sorted_like_the_walk_back(radar: Radar) -> None:
+    """A query few posts match is led by the index and sorted; one many match walks back in time:
+    both give the same pages, in the same order, with every filter."""
+    import ascua.store.textsearch as textsearch
+
+    searches = [
+        {"brand": "vuelaya"}, {"brand": "vuelaya", "sentiment": "negative"}, {"brand": "frutalia", "source": "x"},
+        {"lang": "es"}, {"brand": "vuelaya", "author": "@ana"}, {},
+    ]  # fmt: skip
+    compared = 0
+    for text in ("cancel* OR maleta OR reembols*", "vuelaya", "app AND source:x", "aeropuerto -madrid"):
+        for filters in searches:
+            pages = []
+            for few in (textsearch.FEW_HITS, 0):
+                original, textsearch.FEW_HITS = textsearch.FEW_HITS, few
+                try:
+                    with radar.database.engine.connect() as connection:
+                        pages.append([[item["id"] for item in search_mentions(
+                            connection, Search(q=text, **filters), limit=7, offset=offset).items]
+                            for offset in (0, 7, 21)])  # fmt: skip
+                finally:
+                    textsearch.FEW_HITS = original
+            assert pages[0] == pages[1], (text, filters)
+            compared += sum(len(page) for page in pages[0])
+    assert compared > 100
 
 
 def test_only_plain_words_are_asked_of_the_index() -> None:

@@ -17,6 +17,7 @@ waits for it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -25,6 +26,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from ascua.store.schema import mention, setting
 
+FEW_HITS = 20_000  # up to this many posts with a query's words, the index leads a search (they are sorted)
 BATCH = 5_000  # mentions indexed per transaction: a short hold of SQLite's write lock
 _WORD = re.compile(r"^[^\W_]{2,}\*?$")
 _INDEX = table("mention_fts", column("rowid"))
@@ -85,15 +87,40 @@ def match_expression(anchors: frozenset[str] | None) -> str | None:
     return " OR ".join(parts)
 
 
-def prefilter(connection: Connection, anchors: frozenset[str] | None) -> Any:
-    """A SQL condition on ``mention.id`` keeping only posts with one of ``anchors`` (and every
-    post the index has not reached yet), or ``None`` when the index cannot help."""
+@dataclass(frozen=True)
+class Lookup:
+    """What the index can say of a query: its FTS5 expression, and how far the index reached."""
+
+    expression: str
+    upto: int
+    newest: int
+
+    def on(self, key: Any) -> Any:
+        """The condition on ``key`` (a mention id column): one of the words, or not indexed yet."""
+        matching = key.in_(select(_INDEX.c.rowid).where(literal_column("mention_fts").op("MATCH")(self.expression)))
+        return matching if self.newest <= self.upto else or_(key > self.upto, matching)
+
+    def hits(self, connection: Connection, cap: int) -> int:
+        """How many indexed posts have one of the words, counted up to ``cap``: few hits are
+        best sorted, many are best found walking back in time."""
+        found = select(_INDEX.c.rowid).where(literal_column("mention_fts").op("MATCH")(self.expression))
+        return int(connection.execute(select(func.count()).select_from(found.limit(cap).subquery())).scalar() or 0)
+
+
+def lookup(connection: Connection, anchors: frozenset[str] | None) -> Lookup | None:
+    """The index's :class:`Lookup` for a query's anchors, or ``None`` when the index cannot help."""
     expression = match_expression(anchors)
     if expression is None:
         return None
     upto = indexed_upto(connection)
     if upto is None or upto == 0:
         return None
-    matching = mention.c.id.in_(select(_INDEX.c.rowid).where(literal_column("mention_fts").op("MATCH")(expression)))
     newest = connection.execute(select(func.max(mention.c.id))).scalar() or 0
-    return matching if newest <= upto else or_(mention.c.id > upto, matching)
+    return Lookup(expression, upto, newest)
+
+
+def prefilter(connection: Connection, anchors: frozenset[str] | None) -> Any:
+    """A SQL condition on ``mention.id`` keeping only posts with one of ``anchors`` (and every
+    post the index has not reached yet), or ``None`` when the index cannot help."""
+    found = lookup(connection, anchors)
+    return None if found is None else found.on(mention.c.id)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, literal_column, or_, select
 from sqlalchemy.engine import Connection, Engine
 
 from ascua.charts import svg_of
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ascua.config import Workspace
     from ascua.respond.escalate import PlanSource
     from ascua.respond.plan import Readiness
+    from ascua.store.textsearch import Lookup
     from ascua.web.app import Site
 
 EMOTIONS = ("anger", "joy", "optimism", "sadness", "fear")  # as the analyzer names them
@@ -144,6 +145,14 @@ def _select(search: Search, scan: bool = False) -> Any:
         at = mention_brand.c.created_at
     else:
         at = mention.c.created_at
+    query = _filtered(query, search, at)
+    if scan:
+        query = query.add_columns(at.label("at_"))
+    return query, at
+
+
+def _filtered(query: Any, search: Search, at: Any) -> Any:
+    """``query`` with the search's SQL filters (it joins ``mention`` and ``analysis`` when they need them)."""
     if search.since is not None:
         query = query.where(at >= search.since)
     if search.until is not None:
@@ -157,9 +166,26 @@ def _select(search: Search, scan: bool = False) -> Any:
     if search.author:
         handle = search.author.lower().lstrip("@")
         query = query.where(func.lower(mention.c.author_handle).in_([handle, "@" + handle]))
-    if scan:
-        query = query.add_columns(at.label("at_"))
-    return query, at
+    return query
+
+
+def _candidates(search: Search, indexed: Callable[[Any], Any]) -> tuple[Any, Any, Any]:
+    """The ids and times of the mentions the SQL filters and the full-text index keep, reading only
+    the tables the filters need (the brand's index, not every mention's row): for a query whose
+    words few posts contain, the index leads and the few are sorted, instead of walking a brand's
+    mentions from the newest until enough of them have a word."""
+    if search.brand:
+        key, at = mention_brand.c.mention_id, mention_brand.c.created_at
+        brand_id = select(brand.c.id).where(brand.c.key == search.brand).scalar_subquery()
+        query = select(key.label("id"), at.label("at_")).where(mention_brand.c.brand_id == brand_id)
+        if search.source or search.author:
+            query = query.join(mention, mention.c.id == key)
+    else:
+        key, at = mention.c.id, mention.c.created_at
+        query = select(key.label("id"), at.label("at_"))
+    if search.lang or search.sentiment:
+        query = query.join(analysis, analysis.c.mention_id == key)
+    return _filtered(query, search, at).where(indexed(key)), at, key
 
 
 def _top(emotion: Any) -> str | None:
@@ -189,7 +215,7 @@ def search_mentions(connection: Connection, search: Search, *, limit: int, offse
     wanted = offset + limit + 1
     matched = 0
     kept_ids: list[int] = []
-    for row, kept in _scan(connection, search):
+    for row, kept in _scan(connection, search, wanted):
         found.scanned += 1
         if found.scanned > MAX_SCAN:
             found.capped = True
@@ -208,34 +234,68 @@ def search_mentions(connection: Connection, search: Search, *, limit: int, offse
     return found
 
 
-def _scan(connection: Connection, search: Search) -> Iterator[tuple[Any, bool]]:
+def _scan(connection: Connection, search: Search, wanted: int = FIRST_CHUNK) -> Iterator[tuple[Any, bool]]:
     """Every mention the SQL filters keep, newest first, in growing chunks of only the columns
-    the query needs, and whether it also matches ``search.q`` and ``search.emotion``."""
+    the query needs, and whether it also matches ``search.q`` and ``search.emotion``. The first
+    chunk is about ``wanted`` rows: with the full-text prefilter most rows read match."""
     matcher = compile_query(search.q) if search.q else None
     query, at = _select(search, scan=True)
     if matcher is not None:
-        from ascua.store.textsearch import prefilter
+        from ascua.store.textsearch import FEW_HITS, lookup
 
-        indexed = prefilter(connection, matcher.anchors)  # only posts with one of the query's words
+        indexed = lookup(connection, matcher.anchors)  # only posts with one of the query's words
         if indexed is not None:
-            query = query.where(indexed)
+            if indexed.hits(connection, FEW_HITS) < FEW_HITS:
+                yield from _scan_few(connection, search, matcher, wanted, query, indexed)
+                return
+            query = query.where(indexed.on(mention.c.id))
     after: tuple[datetime, int] | None = None
-    size = FIRST_CHUNK  # a page is often full within the first few hundred: read more only when not
+    size = min(FIRST_CHUNK, wanted + 16)  # often enough for the page: read more only when not
     while True:
         chunk = query
         if after is not None:
             chunk = chunk.where(or_(at < after[0], and_(at == after[0], mention.c.id < after[1])))
         rows = connection.execute(chunk.order_by(at.desc(), mention.c.id.desc()).limit(size)).all()
         for row in rows:
-            kept = not search.emotion or _top(row.emotion) == search.emotion
-            if kept and matcher is not None:
-                post = PostView.of(row.text, lang=row.stated_lang or row.lang, source=row.source,
-                                   author=row.author_handle, url=row.url)  # fmt: skip
-                kept = matcher.matches(post)
-            yield row, kept
+            yield row, _kept(row, search, matcher)
         if len(rows) < size:
             return
         after = (rows[-1].at_, rows[-1].id)
+        size = min(CHUNK, size * 2)
+
+
+def _kept(row: Any, search: Search, matcher: Any) -> bool:
+    kept = not search.emotion or _top(row.emotion) == search.emotion
+    if kept and matcher is not None:
+        post = PostView.of(row.text, lang=row.stated_lang or row.lang, source=row.source,
+                           author=row.author_handle, url=row.url)  # fmt: skip
+        kept = matcher.matches(post)
+    return bool(kept)
+
+
+def _scan_few(
+    connection: Connection, search: Search, matcher: Any, wanted: int, columns: Any, indexed: Lookup
+) -> Iterator[tuple[Any, bool]]:
+    """:func:`_scan` for a query few posts can match: their ids and times first (the index
+    leads, ``+at_`` keeps SQLite from walking the time index), then their columns by id."""
+    candidates, at, key = _candidates(search, indexed.on)
+    order: tuple[Any, ...] = (literal_column("+at_").desc(), key.desc())
+    after: tuple[datetime, int] | None = None
+    size = min(FIRST_CHUNK, wanted + 16)
+    while True:
+        chunk = candidates
+        if after is not None:
+            chunk = chunk.where(or_(at < after[0], and_(at == after[0], key < after[1])))
+        ids = connection.execute(chunk.order_by(*order).limit(size)).all()
+        if ids:
+            found = {row.id: row for row in connection.execute(columns.where(mention.c.id.in_([i.id for i in ids])))}
+            for item in ids:
+                row = found.get(item.id)
+                if row is not None:
+                    yield row, _kept(row, search, matcher)
+        if len(ids) < size:
+            return
+        after = (ids[-1].at_, ids[-1].id)
         size = min(CHUNK, size * 2)
 
 
