@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -57,6 +56,7 @@ from ascua.web.data import (
     volume_series,
 )
 from ascua.web.security import AlertId, LoginLimiter, LoginRequired, Principal, needs, principal_of
+from ascua.web.threads import limit_threads
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -76,21 +76,6 @@ SECURITY_HEADERS = {
 }
 
 
-WEB_THREADS = int(os.environ.get("ASCUA_WEB_THREADS", "2"))
-_limited: list[object] = []
-
-
-def _limit_threads() -> None:
-    """At most WEB_THREADS requests run Python at once (the others wait their turn in the event
-    loop): with one GIL, more threads only share it worse and starve the loop that answers."""
-    import anyio.to_thread
-
-    limiter = anyio.to_thread.current_default_thread_limiter()
-    if not _limited or _limited[0] is not limiter:
-        limiter.total_tokens = WEB_THREADS
-        _limited[:] = [limiter]
-
-
 class SecurityHeaders:
     """The security headers on every response (a plain ASGI middleware: cheaper than Starlette's
     ``BaseHTTPMiddleware``); pages and answers for a logged-in person are not cached."""
@@ -103,7 +88,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        _limit_threads()
+        limit_threads()
 
         async def with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":

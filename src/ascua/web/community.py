@@ -14,6 +14,7 @@ from ascua.accounts import Permission
 from ascua.community import CommunityError, engagement, mark_handled, waiting
 from ascua.i18n import N_
 from ascua.web.security import AlertId, Principal, needs
+from ascua.web.threads import heavy
 
 if TYPE_CHECKING:
     from ascua.web.app import Site
@@ -49,6 +50,7 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
         return [brand] if brand else keys
 
     @app.get("/community", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    @heavy
     def community_page(
         request: Request, brand: str | None = Query(None, max_length=64),
         sort: str = Query("oldest", pattern="^(oldest|reach)$"),
@@ -89,6 +91,7 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
                 raise HTTPException(404, str(error)) from None
 
     @app.get("/community/detractors", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    @heavy
     def detractors_page(
         request: Request, brand: str | None = Query(None, max_length=64),
         state: str = Query("", pattern="^(|active|converted|left)$"),
@@ -104,6 +107,7 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
                          until=(end - timedelta(days=1)).date().isoformat())  # fmt: skip
 
     @app.get("/community/person", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    @heavy
     def person_page(request: Request, brand: str = Query(..., max_length=64), source: str = Query(..., max_length=64),
                     handle: str = Query(..., max_length=300)) -> HTMLResponse:  # fmt: skip
         entries, notes = person_history(brand, source, handle)
@@ -123,6 +127,7 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
                 raise HTTPException(404, str(error)) from None
 
     @app.get("/community/empathy", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    @heavy
     def empathy_page(
         request: Request, brand: str | None = Query(None, max_length=64), since: str = Query("", max_length=10),
         until: str = Query("", max_length=10),
@@ -139,6 +144,7 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
                          since=start.date().isoformat(), until=last)  # fmt: skip
 
     @app.get("/community/empathy.{fmt}", include_in_schema=False, dependencies=[read])
+    @heavy
     def empathy_image(
         request: Request, fmt: str, brand: str = Query(..., max_length=64), since: str = Query("", max_length=10),
         until: str = Query("", max_length=10),
@@ -165,6 +171,7 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
                 raise HTTPException(400, str(error)) from None
 
     @app.get("/community/reputation", response_class=HTMLResponse, include_in_schema=False, dependencies=[read])
+    @heavy
     def reputation_page(
         request: Request, brand: str | None = Query(None, max_length=64), since: str = Query("", max_length=10),
         until: str = Query("", max_length=10), every: str = Query("day", pattern="^(day|week)$"),
@@ -180,6 +187,7 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
                          since=start.date().isoformat(), until=last)  # fmt: skip
 
     @app.get("/community/reputation.svg", include_in_schema=False, dependencies=[read])
+    @heavy
     def reputation_image(
         request: Request, brand: str = Query(..., max_length=64), since: str = Query("", max_length=10),
         until: str = Query("", max_length=10), every: str = Query("day", pattern="^(day|week)$"),
@@ -202,6 +210,7 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
         return RedirectResponse(f"/community?brand={brand}", status_code=303)
 
     @app.get("/api/v1/engagement", tags=["community"], dependencies=[read])
+    @heavy
     def api_engagement(brand: str | None = Query(None, max_length=64), since: str | None = Query(None, max_length=10),
                        until: str | None = Query(None, max_length=10)) -> dict[str, Any]:  # fmt: skip
         """Engagement per brand over a period (default: the last 30 days): mentions, people,
@@ -214,6 +223,7 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
                 raise HTTPException(404, str(error)) from None
 
     @app.get("/api/v1/waiting", tags=["community"], dependencies=[read])
+    @heavy
     def api_waiting(
         brand: str = Query(..., max_length=64), sort: str = Query("oldest", pattern="^(oldest|reach)$"),
         days: int = Query(7, ge=1, le=365), limit: int = Query(50, ge=1, le=1_000),
@@ -228,6 +238,7 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
         return {"items": [item.as_json() for item in items], "notes": notes}
 
     @app.get("/api/v1/digest", tags=["community"], dependencies=[read])
+    @heavy
     def api_digest(brand: str | None = Query(None, max_length=64),
                    day: str | None = Query(None, alias="date", max_length=10)) -> dict[str, Any]:  # fmt: skip
         """The daily digest per brand (default: yesterday): volume and negative share against the
@@ -246,6 +257,7 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
                 raise HTTPException(404, str(error)) from None
 
     @app.get("/api/v1/detractors", tags=["community"], dependencies=[read])
+    @heavy
     def api_detractors(
         brand: str = Query(..., max_length=64), since: str | None = Query(None, max_length=10),
         until: str | None = Query(None, max_length=10),
@@ -258,6 +270,7 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
         return found
 
     @app.get("/api/v1/detractors/history", tags=["community"], dependencies=[read])
+    @heavy
     def api_person(brand: str = Query(..., max_length=64), source: str = Query(..., max_length=64),
                    handle: str = Query(..., max_length=300)) -> dict[str, Any]:  # fmt: skip
         """A person's mentions of the brand and the brand's answers to them, oldest first."""
@@ -265,6 +278,7 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
         return {"items": [entry.as_json() for entry in entries], "notes": notes}
 
     @app.get("/api/v1/empathy", tags=["community"], dependencies=[read])
+    @heavy
     def api_empathy(brand: str = Query(..., max_length=64), since: str | None = Query(None, max_length=10),
                     until: str | None = Query(None, max_length=10)) -> dict[str, Any]:  # fmt: skip
         """The empathy map of a brand over a period (default: the last 30 days): what customers say,
@@ -274,6 +288,7 @@ def add_community_routes(app: FastAPI, site: Site) -> None:
         return found
 
     @app.get("/api/v1/reputation", tags=["community"], dependencies=[read])
+    @heavy
     def api_reputation(
         brand: str = Query(..., max_length=64), since: str | None = Query(None, max_length=10),
         until: str | None = Query(None, max_length=10), every: str = Query("day", pattern="^(day|week)$"),
