@@ -75,10 +75,7 @@ class ConfigWatch:
     workspace: Workspace
     apply: Callable[[list[BrandConfig]], None] | None = None
     apply_alerts: Callable[[AlertsConfig], None] | None = None
-    _seen: tuple[int, int] | None = field(default=None, init=False)
-
-    def __post_init__(self) -> None:
-        self._seen = _stamp(self.path)
+    _seen: tuple[int, int] | None = field(default=None, init=False)  # the first look reads the file
 
     @property
     def path(self) -> Path:
