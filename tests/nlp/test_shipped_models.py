@@ -17,7 +17,7 @@ from ascua.nlp.train.datasets import DataMissing, Split, tweeteval, xlmt
 
 # (test set, metric, floor) per tier; docs/models.md holds the measured values.
 FAST_FLOORS = {
-    "sentiment": [("xlm-t es", "macro", 55.0), ("xlm-t en", "macro", 58.5), ("tweeteval", "macro", 58.5)],
+    "sentiment": [("xlm-t es", "macro", 56.0), ("xlm-t en", "macro", 62.5), ("tweeteval", "macro", 61.0)],
     "emotion": [("tweeteval emotion", "macro", 66.0)],
     "irony": [("tweeteval irony", "binary", 49.5)],
 }

@@ -69,10 +69,15 @@ def main(argv: list[str] | None = None) -> int:
     space = fit.build_space(corpus, vocab)
     print(f"features: {len(space.features):,}", flush=True)
 
-    fast_fits = {task.name: fit.fit_fast_head(task, space, vectors) for task in all_tasks}
+    embed = {"e5": lambda texts: e5.embed(list(texts), progress=True), "use": lambda texts: use.embed(list(texts))}
+    teacher = fit.teacher_probabilities(embed)  # sentiment's fast head may also learn from the encoders
+    fast_fits = {
+        task.name: fit.fit_fast_head(task, space, vectors, teacher=teacher if task.name == "sentiment" else None)
+        for task in all_tasks
+    }
     fast_info: dict[str, Any] = {
         "heads": {name: {"validation": round(100 * f.val_score, 2), **f.settings} for name, f in fast_fits.items()},
-        "encoders": {"words": ["use-m3", "e5-small-q4"]},
+        "encoders": {"words": ["use-m3", "e5-small-q4"], "teacher": ["e5-small-q4", "use-m3"]},
     }
     fast_model = FastModel("fast-pending", space, {n: f.head for n, f in fast_fits.items()}, fast_info)
     fast_model.save(out)
@@ -80,7 +85,6 @@ def main(argv: list[str] | None = None) -> int:
     fast_model = FastModel(version, space, fast_model.heads, fast_info)
     fast_model.save(out)
 
-    embed = {"e5": lambda texts: e5.embed(list(texts), progress=True), "use": lambda texts: use.embed(list(texts))}
     deep_heads = {task.name: fit.fit_deep_head(task, embed, fast_fits[task.name].val_logits) for task in all_tasks}
     deep_info: dict[str, Any] = {
         "heads": {name: {"validation": round(100 * h.val_score, 2)} for name, h in deep_heads.items()},

@@ -10,12 +10,12 @@ Test splits are only ever used by :mod:`ascua.nlp.train.evaluate`.
 from __future__ import annotations
 
 import collections
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy.sparse import csr_matrix, hstack
+from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 
@@ -106,36 +106,83 @@ def _logistic(c: float, balanced: bool) -> LogisticRegression:
     return LogisticRegression(C=c, max_iter=3000, class_weight="balanced" if balanced else None)
 
 
+Teacher = Callable[[Sequence[str], np.ndarray], np.ndarray]
+DISTIL_SHARES = (0.0, 0.6)  # shares of the teacher's soft labels tried for sentiment (0: none)
+
+
+def teacher_probabilities(embed: dict[str, Any], folds: int = 5) -> Teacher:
+    """A teacher for the fast tier: a logistic regression on both encoders' embeddings, whose
+    probabilities for each text come from the folds that did not see that text's label."""
+    from sklearn.model_selection import StratifiedKFold
+
+    def soft(texts: Sequence[str], labels: np.ndarray) -> np.ndarray:
+        matrix = np.hstack([embed["e5"](texts), embed["use"](texts)])
+        found = np.zeros((len(texts), int(labels.max()) + 1))
+        for train, held in StratifiedKFold(folds, shuffle=True, random_state=0).split(matrix, labels):
+            model = LogisticRegression(C=1.0, max_iter=3000).fit(matrix[train], labels[train])
+            found[held] = model.predict_proba(matrix[held])
+        return found
+
+    return soft
+
+
+def _distilled(matrix: Any, labels: np.ndarray, soft: np.ndarray | None, share: float) -> tuple[Any, Any, Any]:
+    """Rows, labels and weights: each text's own label (weight ``1 - share``) and, as extra
+    rows, each class with the teacher's probability of it (weights ``share × p``)."""
+    if soft is None or not share:
+        return matrix, labels, None
+    classes = soft.shape[1]
+    rows = vstack([matrix] * (classes + 1)).tocsr()
+    targets = np.concatenate([labels, *[np.full(len(labels), k) for k in range(classes)]])
+    weights = np.concatenate([np.full(len(labels), 1.0 - share), *[share * soft[:, k] for k in range(classes)]])
+    return rows, targets, weights
+
+
 def fit_fast_head(
-    task: Task, space: FeatureSpace, vectors: np.ndarray, grid: Sequence[float] = (0.5, 2.0), log: Any = print
+    task: Task,
+    space: FeatureSpace,
+    vectors: np.ndarray,
+    grid: Sequence[float] = (0.5, 2.0),
+    log: Any = print,
+    teacher: Teacher | None = None,
 ) -> FastFit:
+    """The fast head of ``task``. With a ``teacher`` (sentiment), it may also learn the teacher's
+    soft labels (knowledge distillation): C and the teacher's share are chosen on validation,
+    each candidate scored with its class offset, as the shipped head will answer."""
     texts, labels = task.train_texts()
     val_texts, val_labels = task.val_texts()
     prepare = task.preprocess or (lambda t: t)
     train_matrix = design(space.transform([prepare(t) for t in texts]), space, vectors)
     val_matrix = design(space.transform([prepare(t) for t in val_texts]), space, vectors)
     balanced = task.name in ("emotion", "irony", "complaint", "question")
-    best: tuple[float, float, LogisticRegression] | None = None
-    for c in grid:
-        model = _logistic(c, balanced).fit(train_matrix, labels)
-        score = metric(task, val_labels, model.predict(val_matrix))
-        log(f"  fast {task.name}: C={c} validation {100 * score:.1f}")
-        if best is None or score > best[0]:
-            best = (score, c, model)
+    soft = teacher(texts, labels) if teacher is not None else None
+    shares = DISTIL_SHARES if soft is not None else (0.0,)
+    best: tuple[float, float, float, np.ndarray, np.ndarray] | None = None
+    for share in shares:
+        for c in grid:
+            model = _logistic(c, balanced).fit(*_distilled(train_matrix, labels, soft, share))
+            raw = _two_columns(model.decision_function(val_matrix), len(task.labels))
+            offset = choose_offset(task, raw, val_labels)
+            score = metric(task, val_labels, (raw + offset).argmax(axis=1))
+            log(
+                f"  fast {task.name}: C={c} teacher share {share} offset {offset.tolist()} validation {100 * score:.1f}"
+            )
+            if best is None or score > best[0]:
+                best = (score, c, share, raw, offset)
     assert best is not None
-    score, c, model = best
-    raw_val = _two_columns(model.decision_function(val_matrix), len(task.labels))
-    offset = choose_offset(task, raw_val, val_labels)
-    score = metric(task, val_labels, (raw_val + offset).argmax(axis=1))
-    log(f"  fast {task.name}: class offset {offset.tolist()} validation {100 * score:.1f}")
+    score, c, share, raw_val, offset = best
     temperature = fit_temperature(raw_val + offset, val_labels)
+    all_texts, all_labels = texts + val_texts, np.concatenate([labels, val_labels])
+    all_soft = teacher(all_texts, all_labels) if teacher is not None and share else None
     final = _logistic(c, balanced).fit(
-        design(space.transform([prepare(t) for t in texts + val_texts]), space, vectors),
-        np.concatenate([labels, val_labels]),
+        *_distilled(
+            design(space.transform([prepare(t) for t in all_texts]), space, vectors), all_labels, all_soft, share
+        )
     )
     head = _to_head(task, final, space, vectors, temperature, offset)
     val_logits = raw_val + offset  # as the shipped head will give them (its bias includes the offset)
-    return FastFit(head, score, {"C": c, "temperature": temperature}, val_logits)
+    settings = {"C": c, "temperature": temperature, **({"teacher_share": share} if teacher is not None else {})}
+    return FastFit(head, score, settings, val_logits)
 
 
 def _two_columns(decision: np.ndarray, classes: int) -> np.ndarray:
