@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -18,7 +18,18 @@ from ascua.radar import Radar
 from ascua.web.app import create_app
 from tests.conftest import Mailbox, logged_in, write_workspace
 
-NOW = utcnow().replace(microsecond=0)
+
+def _last_noon() -> datetime:
+    """The last local noon (the example workspace's Europe/Madrid): the posts below, up to five
+    hours before it, are all on one local day whenever the suite runs (even just after midnight)."""
+    from zoneinfo import ZoneInfo
+
+    local = utcnow().astimezone(ZoneInfo("Europe/Madrid"))
+    noon = local.replace(hour=12, minute=0, second=0, microsecond=0)
+    return (noon if noon <= local else noon - timedelta(days=1)).astimezone(UTC)
+
+
+NOW = _last_noon()
 
 
 def _mentions() -> list[Mention]:

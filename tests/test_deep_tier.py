@@ -469,7 +469,14 @@ def test_ascua_run_starts_the_deep_tier_with_the_stream_and_stops_it_with_the_st
     from ascua.deep_tier import read_status, status_path
     from ascua.runtime import RadarRun
 
-    source = {"name": "demo", "type": "scenario", "seed": 3, "speed": 600, "history": "2h", "lead": "10m"}
+    source = {
+        "name": "demo",
+        "type": "scenario",
+        "seed": 3,
+        "speed": 600,
+        "history": "12h",
+        "lead": "10m",
+    }  # 12h: daytime posts at any hour
     workspace = radar_workspace(tmp_path / "ws", deep_min_reach=0)  # every post matters: the queue fills
     workspace = write_workspace(workspace.root, sources=[source], analysis=workspace.config.analysis.model_dump())
     console = Console(file=io.StringIO(), width=200)
