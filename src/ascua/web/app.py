@@ -29,6 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ascua import __version__
 from ascua.accounts import Permission
 from ascua.config import CONFIG_FILE, ConfigError, Workspace, WorkspaceConfig, parse_config
+from ascua.config_edit import LEVELS
 from ascua.explain.note import say
 from ascua.explain.store import explain_alert, stored_explanation
 from ascua.explain.text import short_form
@@ -164,7 +165,6 @@ def _saved_config(path: Path) -> tuple[WorkspaceConfig | None, str | None]:
         return None, str(error)
 
 
-LEVELS = ("watch", "incident", "crisis")
 _SECTIONS = {"source": "sources", "target": "targets"}  # where a saved change's notice is shown
 
 
