@@ -95,3 +95,19 @@ def test_tuning_writes_float16_layers_the_numpy_encoder_reproduces(weights: E5We
     sample = texts[:5] + texts[-5:]
     expected = np.stack([tuned.embeddings[t] for t in sample])
     assert float((encoder.encode(sample) * expected).sum(axis=1).min()) > 0.9999
+
+
+def test_the_deep_tier_without_its_tuned_layers_says_what_is_missing(tmp_path: Path) -> None:
+    import shutil
+
+    from ascua.nlp.deep import DeepModel
+    from ascua.nlp.fast import FastModel, ModelArtifactError, models_folder
+
+    shipped = models_folder()
+    for name in ("fast.json", "fast.npz", "deep.json", "deep.npz"):
+        shutil.copy(shipped / name, tmp_path / name)
+    fast = FastModel.load(tmp_path)
+    with pytest.raises(ModelArtifactError, match="e5tuned.npz"):
+        DeepModel.load(fast, tmp_path)
+    shutil.copy(shipped / "e5tuned.npz", tmp_path / "e5tuned.npz")
+    assert "e5t" in DeepModel.load(fast, tmp_path).encoders

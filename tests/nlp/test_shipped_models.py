@@ -17,11 +17,11 @@ from ascua.nlp.train.datasets import DataMissing, Split, tweeteval, xlmt
 
 # (test set, metric, floor) per tier; docs/models.md holds the measured values.
 FAST_FLOORS = {
-    "sentiment": [("xlm-t es", "macro", 56.0), ("xlm-t en", "macro", 62.5), ("tweeteval", "macro", 61.0)],
+    "sentiment": [("xlm-t es", "macro", 56.0), ("xlm-t en", "macro", 62.0), ("tweeteval", "macro", 61.0)],
     "emotion": [("tweeteval emotion", "macro", 66.0)],
     "irony": [("tweeteval irony", "binary", 49.5)],
 }
-DEEP_FLOORS = {"sentiment": [("xlm-t es", "macro", 60.0), ("xlm-t en", "macro", 67.0)]}
+DEEP_FLOORS = {"sentiment": [("xlm-t es", "macro", 62.0), ("xlm-t en", "macro", 69.0)]}
 
 
 def _data(loader: object) -> Split:

