@@ -59,6 +59,12 @@ def radar(tmp_path: Path) -> Iterator[tuple[str, dict[str, str], Path]]:
                     break
             except httpx.TransportError:
                 time.sleep(0.1)
+        # the dashboard answers before the stream has started its webhook source: an empty
+        # request is 503 until the source takes mentions, then 202
+        for _ in range(300):
+            if _post(base, secrets["ingest"], "hook", []).status_code != 503:
+                break
+            time.sleep(0.1)
         yield base, secrets, workspace.root
     finally:
         process.send_signal(signal.SIGTERM)
