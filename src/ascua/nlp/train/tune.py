@@ -127,22 +127,16 @@ def _tune(task: Task, weights: E5Weights, out: Path, settings: TuneSettings, log
         return x, mask
 
     def frozen_states(id_lists: list[list[int]]) -> list[Any]:
+        for layer in layers[: settings.frozen]:
+            layer.eval()  # no dropout in the frozen layers
         found: list[Any] = [None] * len(id_lists)
         order = np.argsort([len(ids) for ids in id_lists], kind="stable")
         for start in range(0, len(order), 64):
             chosen = order[start : start + 64]
-            length = max(len(id_lists[i]) for i in chosen)
-            ids = np.zeros((len(chosen), length), dtype=np.int64)
-            mask = np.zeros((len(chosen), length), dtype=np.float32)
-            for j, i in enumerate(chosen):
-                ids[j, : len(id_lists[i])] = id_lists[i]
-                mask[j, : len(id_lists[i])] = 1.0
+            inputs, mask = encoder.embedded([id_lists[i] for i in chosen])
             with torch.no_grad():
-                x = torch.tensor(weights.words(ids) + weights.positions[:length] + weights.token_type)
-                x = functional.layer_norm(x, (hidden,), torch.tensor(weights.ln[0]), torch.tensor(weights.ln[1]), eps)
-                m = torch.tensor(mask)
+                x, m = torch.tensor(inputs), torch.tensor(mask)
                 for layer in layers[: settings.frozen]:
-                    layer.eval()
                     x = layer(x, m)
             for j, i in enumerate(chosen):
                 found[i] = x[j, : len(id_lists[i])].clone()
