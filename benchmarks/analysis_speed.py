@@ -1,7 +1,7 @@
 """Analysis speed per tier, on one core, with the shipped models.
 
 * fast tier (``Analyzer.analyse(tier="fast")``, language included): target ≥ 5,000 posts/s;
-* deep tier (``tier="deep"``: e5, e5 tuned, USE and fast): no target (it runs asynchronously), reported;
+* deep tier (``tier="deep"``: the tuned e5, USE and fast): no target (it runs asynchronously), reported;
 * the same on hard input: empty strings, emoji only, links and handles only, 100 KB texts,
   lone surrogates, mixed Spanish-English: throughput must not collapse.
 

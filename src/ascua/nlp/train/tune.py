@@ -61,12 +61,12 @@ def tune(
     import torch
 
     settings = settings or TuneSettings()
-    threads = torch.get_num_threads()
+    previous = torch.get_num_threads()
     torch.set_num_threads(threads or os.cpu_count() or 1)
     try:
         return _tune(task, weights, out, settings, log)
     finally:
-        torch.set_num_threads(threads)
+        torch.set_num_threads(previous)
 
 
 def _tune(task: Task, weights: E5Weights, out: Path, settings: TuneSettings, log: Callable[[str], Any]) -> Tuned:
