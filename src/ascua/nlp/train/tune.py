@@ -5,7 +5,8 @@ bottom ``frozen`` layers stay as they are: their output for every training text
 is computed once; the layers above them and a linear head on the mean-pooled
 output are trained with AdamW (warm-up, then linear decay, label smoothing,
 dropout 0.1). Validation macro-F1 is measured six times; the best checkpoint's
-layers are written as float16 (``l<index>.<param>`` in an ``.npz``).
+layers are written in an ``.npz`` (``l<index>.<param>``): weight matrices as int8 with a
+float16 scale per row, biases and layer norms as float16.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from ascua.nlp.clean import model_text
-from ascua.nlp.e5tuned import E5Numpy, E5Weights
+from ascua.nlp.e5tuned import E5Numpy, E5Weights, dequantized_layers, quantized_layers
 from ascua.nlp.train.tasks import Task
 
 
@@ -56,7 +57,7 @@ def tune(
     """Fine-tune and write the tuned layers to ``out``.
 
     Also returns the tuned encoder's embeddings of the training and validation texts,
-    computed from the float16 layers as written (the same as :class:`~ascua.nlp.e5tuned.E5Numpy`
+    computed from the layers as written (quantized) (the same as :class:`~ascua.nlp.e5tuned.E5Numpy`
     gives), so that they need not be computed again in numpy."""
     import torch
 
@@ -199,12 +200,19 @@ def _tune(task: Task, weights: E5Weights, out: Path, settings: TuneSettings, log
                     best_state = {k: v.detach().clone() for k, v in top.state_dict().items()}
             if step >= steps:
                 break
-    top.load_state_dict({k: v.to(torch.float16).to(torch.float32) for k, v in best_state.items()})
-    arrays = {
-        f"l{layer.index}.{key.replace('_', '.')}": value.detach().numpy().astype(np.float16)
-        for layer in layers[settings.frozen :]
-        for key, value in layer.params.items()
-    }
+    top.load_state_dict(best_state)
+    arrays: dict[str, Any] = quantized_layers(
+        {
+            f"l{layer.index}.{key.replace('_', '.')}": value.detach().numpy()
+            for layer in layers[settings.frozen :]
+            for key, value in layer.params.items()
+        }
+    )
+    stored = dequantized_layers(arrays)  # the embeddings below are those of the layers as written
+    with torch.no_grad():
+        for layer in layers[settings.frozen :]:
+            for key, value in layer.params.items():
+                value.copy_(torch.from_numpy(stored[f"l{layer.index}.{key.replace('_', '.')}"]))
     out.parent.mkdir(parents=True, exist_ok=True)
     temporary = out.with_suffix(".tmp.npz")
     np.savez_compressed(temporary, **arrays)
