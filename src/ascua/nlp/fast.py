@@ -80,7 +80,8 @@ class FeatureSpace:
 
     def transform(self, texts: Sequence[str], *, cleaned: bool = False) -> FeatureRows:
         """Feature rows of ``texts`` (``cleaned``: they already went through ``model_text``)."""
-        index = self.index
+        get = self.index.get
+        cached = self._cache.get
         indptr = [0]
         indices: list[int] = []
         values: list[float] = []
@@ -88,13 +89,13 @@ class FeatureSpace:
         word_indices: list[int] = []
         for text in texts:
             clean, words = split_words(text, cleaned=cleaned)
-            columns = [column for f in sentence_features(clean, words) if (column := index.get(f)) is not None]
+            columns = [column for f in sentence_features(clean, words) if (column := get(f)) is not None]
             rows: set[int] = set()
             for word in words:
-                word_columns, row = self._word_columns(word)
-                columns.extend(word_columns)
-                if row >= 0:
-                    rows.add(row)
+                found = cached(word) or self._word_columns(word)
+                columns.extend(found[0])
+                if found[1] >= 0:
+                    rows.add(found[1])
             counts = Counter(columns)
             indices.extend(counts)
             values.extend(counts.values())
