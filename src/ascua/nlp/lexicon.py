@@ -184,33 +184,39 @@ class LexiconSentiment:
 
     def balance(self, text: str) -> tuple[float, float, list[str]]:
         """Positive and negative weight of a text, and its folded bare words."""
-        words = [w for w in tokens(text) if w[0] not in "@#" or len(w) > 1]
-        bare = [w.lstrip("#") for w in words if not w.startswith("@")]
+        bare = [w.lstrip("#") for w in tokens(text) if w[0] != "@"]
         positive = negative = 0.0
-        index = 0
-        while index < len(bare):
-            word = bare[index]
+        cache = self._cache
+        phrase_starts = self._phrase_starts
+        skip = 0
+        for index, word in enumerate(bare):
+            if skip:  # inside a phrase already counted
+                skip -= 1
+                continue
             score = 0.0
-            width = 1
-            if word in self._phrase_starts:
+            if word in phrase_starts:
                 for size in (3, 2):
                     phrase = tuple(bare[index : index + size])
                     if len(phrase) == size and phrase in self.phrases:
-                        score, width = self.phrases[phrase], size
+                        score, skip = self.phrases[phrase], size - 1
                         break
-            if not score and word not in NEGATORS:
-                score = self.word_score(word)
-            if score:
-                window = bare[max(0, index - 3) : index]
+            if not score:
+                if word in NEGATORS:
+                    continue
+                found = cache.get(word)
+                score = self.word_score(word) if found is None else found
+                if not score:
+                    continue
+            window = bare[max(0, index - 3) : index]
+            if window:
                 if any(w in NEGATORS for w in window):
                     score = -score * 0.7 if score > 0 else -score * 0.4
-                if window and window[-1] in INTENSIFIERS:
+                if window[-1] in INTENSIFIERS:
                     score *= 1.5
-                if score > 0:
-                    positive += score
-                else:
-                    negative -= score
-            index += width
+            if score > 0:
+                positive += score
+            else:
+                negative -= score
         if not text.isascii():
             for char in _EMOJI.findall(text):
                 emoji = EMOJI[char]
