@@ -107,3 +107,22 @@ def airline(root: Path | None = None) -> Split:
         [SENTIMENT_LABELS.index(row["airline_sentiment"]) for row in rows],
         "en",
     )
+
+
+def crisislex_texts(root: Path | None = None) -> list[str]:
+    """The texts of CrisisLexT26's labelled tweets (26 crisis events, several languages), without
+    their labels (which say how informative a tweet is about a disaster, not its sentiment)."""
+    folder = (root or data_root()) / "crisislex-t26" / "data" / "CrisisLexT26"
+    files = sorted(folder.glob("*/*-tweets_labeled.csv"))
+    if not files:
+        raise DataMissing(f"{folder}: no *-tweets_labeled.csv (see the data set's README)")
+    texts: list[str] = []
+    for path in files:
+        with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+            reader = csv.reader(handle)
+            header = [name.strip() for name in next(reader, [])]
+            if "Tweet Text" not in header:
+                raise DataMissing(f"{path}: no 'Tweet Text' column")
+            column = header.index("Tweet Text")
+            texts.extend(row[column] for row in reader if len(row) > column and row[column].strip())
+    return texts

@@ -136,6 +136,65 @@ def teacher_probabilities(embed: dict[str, Any], folds: int = 5) -> Teacher:
     return soft
 
 
+@dataclass
+class Transfer:
+    """Texts without labels and a teacher's probabilities for them: the fast head learns each class
+    of each text with weight ``weight × p`` (knowledge distillation on a transfer set). The teacher
+    behind ``soft_train`` learnt from the train split only (it scores the settings on validation);
+    the one behind ``soft_all`` from train and validation (it teaches the final head)."""
+
+    texts: list[str]
+    soft_train: np.ndarray
+    soft_all: np.ndarray
+
+
+TRANSFER_WEIGHTS = (0.0, 0.5, 1.0)  # weights of the transfer set tried for sentiment (0: none)
+
+
+def transfer_teacher(
+    task: Task,
+    embed: dict[str, Any],
+    texts: Sequence[str],
+    encoders: Sequence[str],
+    grid: Sequence[float] = (0.25, 1.0),
+) -> Transfer:
+    """A logistic regression on ``encoders``' embeddings (joined) labels ``texts``: C chosen on the
+    validation split, then refitted on train and validation for the final head's teacher."""
+    train_texts, labels = task.train_texts()
+    val_texts, val_labels = task.val_texts()
+
+    def joined(chosen: Sequence[str]) -> np.ndarray:
+        return np.hstack([embed[name](chosen) for name in encoders])
+
+    train, val, found = joined(train_texts), joined(val_texts), joined(texts)
+    scored = []
+    for c in grid:
+        model = LogisticRegression(C=c, max_iter=3000).fit(train, labels)
+        score = metric(task, val_labels, model.predict(val))
+        print(f"  transfer teacher ({'+'.join(encoders)}): C={c} validation {100 * score:.1f}", flush=True)
+        scored.append((score, c, model))
+    _, c, model = max(scored, key=lambda item: item[0])
+    final = LogisticRegression(C=c, max_iter=3000).fit(np.vstack([train, val]), np.concatenate([labels, val_labels]))
+    return Transfer(list(texts), model.predict_proba(found), final.predict_proba(found))
+
+
+def _with_transfer(
+    rows: tuple[Any, Any, Any], transfer_matrix: Any, soft: np.ndarray | None, weight: float
+) -> tuple[Any, Any, Any]:
+    """``rows`` and, for each transfer text, each class it has a fair chance of (p ≥ 0.02), weighted ``weight × p``."""
+    if soft is None or not weight:
+        return rows
+    matrix, labels, weights = rows
+    weights = np.ones(len(labels)) if weights is None else weights
+    text_index, classes = np.nonzero(soft >= 0.02)
+    extra = transfer_matrix[text_index]
+    return (
+        vstack([matrix, extra]).tocsr(),
+        np.concatenate([labels, classes]),
+        np.concatenate([weights, weight * soft[text_index, classes]]),
+    )
+
+
 def _distilled(matrix: Any, labels: np.ndarray, soft: np.ndarray | None, share: float) -> tuple[Any, Any, Any]:
     """Rows, labels and weights: each text's own label (weight ``1 - share``) and, as extra
     rows, each class with the teacher's probability of it (weights ``share × p``)."""
@@ -155,43 +214,59 @@ def fit_fast_head(
     grid: Sequence[float] = (0.5, 2.0),
     log: Any = print,
     teacher: Teacher | None = None,
+    transfer: Transfer | None = None,
+    shares: Sequence[float] = DISTIL_SHARES,
+    transfer_weights: Sequence[float] = TRANSFER_WEIGHTS,
 ) -> FastFit:
     """The fast head of ``task``. With a ``teacher`` (sentiment), it may also learn the teacher's
-    soft labels (knowledge distillation): C and the teacher's share are chosen on validation,
+    soft labels (knowledge distillation), and with a ``transfer`` set the soft labels of texts that
+    have no label: C, the teacher's share and the transfer set's weight are chosen on validation,
     each candidate scored with its class offset, as the shipped head will answer."""
     texts, labels = task.train_texts()
     val_texts, val_labels = task.val_texts()
     prepare = task.preprocess or (lambda t: t)
     train_matrix = design(space.transform([prepare(t) for t in texts]), space, vectors)
     val_matrix = design(space.transform([prepare(t) for t in val_texts]), space, vectors)
+    transfer_matrix = (
+        design(space.transform([prepare(t) for t in transfer.texts]), space, vectors) if transfer is not None else None
+    )
     balanced = task.name in ("emotion", "irony", "complaint", "question")
     soft = teacher(texts, labels) if teacher is not None else None
-    shares = DISTIL_SHARES if soft is not None else (0.0,)
-    best: tuple[float, float, float, np.ndarray, np.ndarray] | None = None
-    for share in shares:
+    shares = shares if soft is not None else (0.0,)
+    transfer_weights = transfer_weights if transfer is not None else (0.0,)
+    best: tuple[float, float, float, float, np.ndarray, np.ndarray] | None = None
+    for share, weight in itertools.product(shares, transfer_weights):
         for c in grid:
-            model = _logistic(c, balanced).fit(*_distilled(train_matrix, labels, soft, share))
+            rows = _distilled(train_matrix, labels, soft, share)
+            rows = _with_transfer(rows, transfer_matrix, transfer.soft_train if transfer else None, weight)
+            model = _logistic(c, balanced).fit(*rows)
             raw = _two_columns(model.decision_function(val_matrix), len(task.labels))
             offset = choose_offset(task, raw, val_labels)
             score = metric(task, val_labels, (raw + offset).argmax(axis=1))
             log(
-                f"  fast {task.name}: C={c} teacher share {share} offset {offset.tolist()} validation {100 * score:.1f}"
+                f"  fast {task.name}: C={c} teacher share {share} transfer weight {weight} "
+                f"offset {offset.tolist()} validation {100 * score:.1f}"
             )
             if best is None or score > best[0]:
-                best = (score, c, share, raw, offset)
+                best = (score, c, share, weight, raw, offset)
     assert best is not None
-    score, c, share, raw_val, offset = best
+    score, c, share, weight, raw_val, offset = best
     temperature = fit_temperature(raw_val + offset, val_labels)
     all_texts, all_labels = texts + val_texts, np.concatenate([labels, val_labels])
     all_soft = teacher(all_texts, all_labels) if teacher is not None and share else None
-    final = _logistic(c, balanced).fit(
-        *_distilled(
-            design(space.transform([prepare(t) for t in all_texts]), space, vectors), all_labels, all_soft, share
-        )
+    rows = _distilled(
+        design(space.transform([prepare(t) for t in all_texts]), space, vectors), all_labels, all_soft, share
     )
+    rows = _with_transfer(rows, transfer_matrix, transfer.soft_all if transfer else None, weight)
+    final = _logistic(c, balanced).fit(*rows)
     head = _to_head(task, final, space, vectors, temperature, offset)
     val_logits = raw_val + offset  # as the shipped head will give them (its bias includes the offset)
-    settings = {"C": c, "temperature": temperature, **({"teacher_share": share} if teacher is not None else {})}
+    settings: dict[str, Any] = {"C": c, "temperature": temperature}
+    if teacher is not None:
+        settings["teacher_share"] = share
+    if transfer is not None:
+        settings["transfer_weight"] = weight
+        settings["transfer_texts"] = len(transfer.texts)
     return FastFit(head, score, settings, val_logits)
 
 

@@ -28,6 +28,7 @@ from ascua.nlp.train.datasets import (
     Split,
     airline,
     airline_rows,
+    crisislex_texts,
     tweeteval,
     xlmt,
 )
@@ -139,3 +140,20 @@ def question_task() -> Task:
 
 def all_tasks() -> list[Task]:
     return [sentiment_task(), emotion_task(), irony_task(), complaint_task(), question_task()]
+
+
+def transfer_texts(tasks: list[Task]) -> list[str]:
+    """Tweets without sentiment labels that the fast sentiment head may learn from a teacher: the
+    CrisisLexT26 tweets (several languages), the TweetEval emotion, irony and offensive tweets of
+    their train and validation splits, the airline tweets, and the XLM-T test tweets of the six
+    languages other than Spanish and English. A text that is in any test split of ``tasks`` (or
+    is one once its question marks are removed) is left out, and so is every validation text:
+    nothing measured or chosen on is learnt from."""
+    texts = crisislex_texts()
+    for name in ("emotion", "irony", "offensive"):
+        for split in ("train", "val"):
+            texts += tweeteval(name, split).texts
+    texts += airline().texts
+    texts += [t for language in XLMT_LANGUAGES[2:] for t in xlmt(language, "test").texts]
+    held = {t for task in tasks for split in task.tests + task.val for t in split.texts}
+    return [t for t in dict.fromkeys(texts) if t not in held and strip_question_marks(t) not in held]
