@@ -20,7 +20,6 @@ file (feature strings, labels, metrics) and an ``.npz`` of arrays: no pickle.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -82,32 +81,32 @@ class FeatureSpace:
         """Feature rows of ``texts`` (``cleaned``: they already went through ``model_text``)."""
         get = self.index.get
         cached = self._cache.get
-        indptr = [0]
-        indices: list[int] = []
-        values: list[float] = []
+        columns: list[int] = []  # every text's feature columns, one after the other, repeats included
+        lengths: list[int] = []
         word_indptr = [0]
         word_indices: list[int] = []
         for text in texts:
             clean, words = split_words(text, cleaned=cleaned)
-            columns = [column for f in sentence_features(clean, words) if (column := get(f)) is not None]
+            start = len(columns)
+            columns.extend([column for f in sentence_features(clean, words) if (column := get(f)) is not None])
             rows: set[int] = set()
             for word in words:
                 found = cached(word) or self._word_columns(word)
                 columns.extend(found[0])
                 if found[1] >= 0:
                     rows.add(found[1])
-            counts = Counter(columns)
-            indices.extend(counts)
-            values.extend(counts.values())
-            indptr.append(len(indices))
+            lengths.append(len(columns) - start)
             word_indices.extend(rows)  # the text's distinct in-vocabulary words
             word_indptr.append(len(word_indices))
-        column_array = np.asarray(indices, dtype=np.int64)
-        raw = np.asarray(values, dtype=np.float32)
-        weighted: FloatArray = (
-            (1.0 + np.log(raw, out=np.zeros_like(raw), where=raw > 0)) * self.idf[column_array]
-        ).astype(np.float32)
-        pointer = np.asarray(indptr, dtype=np.int64)
+        # the counts of each (text, column) pair, for the whole batch at once: one sort in numpy
+        width = max(len(self.features), 1)
+        owner = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        keys, counts = np.unique(owner * width + np.fromiter(columns, np.int64, len(columns)), return_counts=True)
+        column_array = keys % width
+        pointer = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(keys // width, minlength=len(lengths)), out=pointer[1:])
+        raw = counts.astype(np.float32)
+        weighted: FloatArray = ((1.0 + np.log(raw)) * self.idf[column_array]).astype(np.float32)
         _normalise_rows(weighted, pointer, squared=True)
         word_array = np.asarray(word_indices, dtype=np.int64)
         word_pointer = np.asarray(word_indptr, dtype=np.int64)
