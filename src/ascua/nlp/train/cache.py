@@ -31,6 +31,8 @@ class EmbeddingCache:
         missing = list(dict.fromkeys(k for k in keys if k not in self.vectors))
         if missing:
             by_key = {key: text for key, text in zip(keys, texts, strict=True)}
+            # texts of similar length share a batch: the encoders pad each batch to its longest text
+            missing.sort(key=lambda key: len(by_key[key]))
             for start in range(0, len(missing), batch):
                 chunk = missing[start : start + batch]
                 for key, vector in zip(chunk, self.encoder.encode([by_key[k] for k in chunk]), strict=True):
