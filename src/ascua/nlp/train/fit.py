@@ -117,7 +117,9 @@ def _logistic(c: float, balanced: bool) -> LogisticRegression:
 
 
 Teacher = Callable[[Sequence[str], np.ndarray], np.ndarray]
-DISTIL_SHARES = (0.0, 0.6)  # shares of the teacher's soft labels tried for sentiment (0: none)
+# (teacher share, transfer weight) tried for sentiment: neither teacher, the labelled tweets' teacher
+# only, both teachers
+DISTIL_CHOICES = ((0.0, 0.0), (0.6, 0.0), (0.6, 1.0))
 
 
 def teacher_probabilities(embed: dict[str, Any], folds: int = 5) -> Teacher:
@@ -146,9 +148,6 @@ class Transfer:
     texts: list[str]
     soft_train: np.ndarray
     soft_all: np.ndarray
-
-
-TRANSFER_WEIGHTS = (0.0, 0.5, 1.0)  # weights of the transfer set tried for sentiment (0: none)
 
 
 def transfer_teacher(
@@ -215,8 +214,7 @@ def fit_fast_head(
     log: Any = print,
     teacher: Teacher | None = None,
     transfer: Transfer | None = None,
-    shares: Sequence[float] = DISTIL_SHARES,
-    transfer_weights: Sequence[float] = TRANSFER_WEIGHTS,
+    choices: Sequence[tuple[float, float]] = DISTIL_CHOICES,
 ) -> FastFit:
     """The fast head of ``task``. With a ``teacher`` (sentiment), it may also learn the teacher's
     soft labels (knowledge distillation), and with a ``transfer`` set the soft labels of texts that
@@ -232,10 +230,11 @@ def fit_fast_head(
     )
     balanced = task.name in ("emotion", "irony", "complaint", "question")
     soft = teacher(texts, labels) if teacher is not None else None
-    shares = shares if soft is not None else (0.0,)
-    transfer_weights = transfer_weights if transfer is not None else (0.0,)
+    choices = list(
+        dict.fromkeys((s if soft is not None else 0.0, w if transfer is not None else 0.0) for s, w in choices)
+    )
     best: tuple[float, float, float, float, np.ndarray, np.ndarray] | None = None
-    for share, weight in itertools.product(shares, transfer_weights):
+    for share, weight in choices:
         for c in grid:
             rows = _distilled(train_matrix, labels, soft, share)
             rows = _with_transfer(rows, transfer_matrix, transfer.soft_train if transfer else None, weight)

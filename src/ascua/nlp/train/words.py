@@ -4,7 +4,8 @@ The vocabulary is every word seen at least twice in the training tweets, plus th
 most frequent words of Spanish and English (40,000 each) and of Portuguese,
 Italian, French, Catalan and German, from the ``wordfreq`` package (its word lists
 are CC BY-SA 4.0). Each word is embedded alone by the Universal Sentence Encoder,
-and the most frequent part of the vocabulary also by multilingual-e5-small (slower);
+and the most frequent part of the vocabulary also by multilingual-e5-small (slower),
+plain and as tuned on tweet sentiment (which gives words their polarity);
 the fast tier learns one linear map from these vectors to each class, so words that
 never appear in the labelled tweets still carry what the encoders know of them.
 """
@@ -50,12 +51,23 @@ def e5_subset(vocab: Sequence[str], labelled: Sequence[str]) -> list[str]:
     return [word for word in vocab if word in keep]
 
 
-def word_vectors(vocab: Sequence[str], e5_words: Sequence[str], use: EmbeddingCache, e5: EmbeddingCache) -> np.ndarray:
-    """``(len(vocab), 512 + 384)``: USE vectors for every word, e5 vectors (zeros elsewhere) for ``e5_words``."""
+def word_vectors(
+    vocab: Sequence[str],
+    e5_words: Sequence[str],
+    use: EmbeddingCache,
+    e5: EmbeddingCache,
+    tuned: EmbeddingCache | None = None,
+) -> np.ndarray:
+    """``(len(vocab), 512 + 384 [+ 384])``: USE vectors for every word, e5 vectors (zeros elsewhere)
+    for ``e5_words``, and with ``tuned`` the sentiment-tuned e5's vectors of the same words."""
     use_part = use.embed(list(vocab), batch=512, progress=True)
-    e5_part = np.zeros((len(vocab), e5.encoder.dim), dtype=np.float32)
     position = {word: row for row, word in enumerate(vocab)}
-    if e5_words:
-        vectors = e5.embed(list(e5_words), batch=256, progress=True)
-        e5_part[[position[w] for w in e5_words]] = vectors
-    return np.hstack([use_part, e5_part]).astype(np.float32)
+    parts = [use_part]
+    for encoder in (e5, tuned):
+        if encoder is None:
+            continue
+        part = np.zeros((len(vocab), encoder.encoder.dim), dtype=np.float32)
+        if e5_words:
+            part[[position[w] for w in e5_words]] = encoder.embed(list(e5_words), batch=256, progress=True)
+        parts.append(part)
+    return np.hstack(parts).astype(np.float32)
