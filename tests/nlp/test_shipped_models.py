@@ -17,14 +17,14 @@ from ascua.nlp.train.datasets import DataMissing, Split, tweeteval, xlmt
 
 # (test set, metric, floor) per tier; docs/models.md holds the measured values.
 FAST_FLOORS = {
-    "sentiment": [("xlm-t es", "macro", 56.0), ("xlm-t en", "macro", 62.0), ("tweeteval", "macro", 61.0)],
+    "sentiment": [("xlm-t es", "macro", 60.0), ("xlm-t en", "macro", 63.0), ("tweeteval", "macro", 62.5)],
     "emotion": [("tweeteval emotion", "macro", 66.0)],
-    "irony": [("tweeteval irony", "binary", 49.5)],
+    "irony": [("tweeteval irony", "binary", 51.0)],
 }
 DEEP_FLOORS = {
-    "sentiment": [("xlm-t es", "macro", 64.0), ("xlm-t en", "macro", 70.0)],
-    "emotion": [("tweeteval emotion", "macro", 73.0)],
-    "irony": [("tweeteval irony", "binary", 63.0)],
+    "sentiment": [("xlm-t es", "macro", 65.0), ("xlm-t en", "macro", 70.5)],
+    "emotion": [("tweeteval emotion", "macro", 74.0)],
+    "irony": [("tweeteval irony", "binary", 64.0)],
 }
 MAX_ARTIFACTS = 60_000_000  # bytes: every shipped model together (issue 3)
 
