@@ -59,9 +59,9 @@ def main() -> None:
     started = time.perf_counter()
     all_tasks = tasks.all_tasks()
     sentiment = all_tasks[0]
-    corpus = list(dict.fromkeys(t for task in all_tasks for s in task.train + task.val for t in s.texts))
+    corpus = tasks.training_corpus(all_tasks)
     vocab = words.vocabulary(corpus)
-    labelled = [t for split in sentiment.train + sentiment.val for t in split.texts]
+    labelled = sentiment.labelled_texts()
     cache = Path(args.cache)
     e5, use = EmbeddingCache(cache, E5Encoder()), EmbeddingCache(cache, UseEncoder())
     e5t = EmbeddingCache(cache, TunedE5Encoder(models_folder() / "e5tuned.npz"))

@@ -47,9 +47,9 @@ def main(variant: str, grid: tuple[float, ...]) -> None:
     started = time.perf_counter()
     all_tasks = tasks.all_tasks()
     sentiment = all_tasks[0]
-    corpus = list(dict.fromkeys(t for task in all_tasks for s in task.train + task.val for t in s.texts))
+    corpus = tasks.training_corpus(all_tasks)
     vocab = words.vocabulary(corpus)
-    labelled = [t for split in sentiment.train + sentiment.val for t in split.texts]
+    labelled = sentiment.labelled_texts()
     subset = words.e5_subset(vocab, labelled)
     use = EmbeddingCache(ROOT / ".cache" / "models", UseEncoder())
     e5 = EmbeddingCache(ROOT / ".cache" / "models", E5Encoder())

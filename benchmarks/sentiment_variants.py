@@ -70,9 +70,9 @@ def log_probabilities(logits: np.ndarray) -> np.ndarray:
 def fast_variants() -> dict[str, np.ndarray]:
     e5 = EmbeddingCache(CACHE, E5Encoder())
     use = EmbeddingCache(CACHE, UseEncoder())
-    corpus = list(dict.fromkeys(t for task in tasks.all_tasks() for s in task.train + task.val for t in s.texts))
+    corpus = tasks.training_corpus(tasks.all_tasks())
     vocab = words.vocabulary(corpus)
-    labelled = [t for split in SENTIMENT.train + SENTIMENT.val for t in split.texts]
+    labelled = SENTIMENT.labelled_texts()
     vectors = words.word_vectors(vocab, words.e5_subset(vocab, labelled), use, e5)
     space = fit.build_space(corpus, vocab)
 

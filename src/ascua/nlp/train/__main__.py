@@ -60,17 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     e5 = EmbeddingCache(cache, E5Encoder())
     use = EmbeddingCache(cache, UseEncoder())
     all_tasks = tasks.all_tasks()
-    corpus: list[str] = []
-    for task in all_tasks:
-        for split in task.train + task.val:
-            corpus.extend(split.texts)
-    corpus = list(dict.fromkeys(corpus))
+    corpus = tasks.training_corpus(all_tasks)
     print(f"{len(corpus):,} training texts in {len(all_tasks)} tasks", flush=True)
 
     vocab = words.vocabulary(corpus)
     sentiment = all_tasks[0]
-    labelled = [t for split in sentiment.train + sentiment.val for t in split.texts]
-    e5_words = [] if args.no_e5_words else words.e5_subset(vocab, labelled)
+    e5_words = [] if args.no_e5_words else words.e5_subset(vocab, sentiment.labelled_texts())
     print(f"distilled words: {len(vocab):,} (e5, plain and tuned, for {len(e5_words):,})", flush=True)
     e5t = _tuned_encoder(sentiment, cache, out, args.retune)
     vectors = words.word_vectors(vocab, e5_words, use, e5, e5t)

@@ -51,6 +51,15 @@ class Task:
     def val_texts(self) -> tuple[list[str], np.ndarray]:
         return _join(self.val)
 
+    def labelled_texts(self) -> list[str]:
+        """The training and validation texts (what the heads and the word vectors may learn from)."""
+        return [text for split in self.train + self.val for text in split.texts]
+
+
+def training_corpus(tasks: list[Task]) -> list[str]:
+    """Every training and validation text of ``tasks``, once each, in order."""
+    return list(dict.fromkeys(text for task in tasks for text in task.labelled_texts()))
+
 
 def _join(splits: list[Split]) -> tuple[list[str], np.ndarray]:
     texts: list[str] = []
